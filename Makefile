@@ -1,0 +1,48 @@
+# The edition's commands. Each creates .venv from the pinned requirements when missing.
+#   make preview   build the edition from source/ and serve it with live reload
+#   make test      lint and the whole test suite (what CI runs)
+#   make site      build the static site: make site [SOURCE=dir] [SITE=dir]
+#   make docs      write the annotated Markdown pages into docs/
+#   make lint      ruff and mypy
+#   make clean     remove the site and the virtual environment
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SOURCE ?= source
+SITE ?= site
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/scripts
+export EDITION_SOURCE := $(abspath $(SOURCE))
+
+.PHONY: preview test site docs lint clean
+
+preview: docs
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
+
+test: lint
+	$(BIN)/pytest
+
+site: docs
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(abspath $(SITE))
+	@echo "site written to $(SITE)/"
+
+docs: $(VENV)/.installed
+	$(BIN)/python scripts/build_edition.py --source $(SOURCE) --out docs
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,1 @@
+"""A digital edition of a news article: source folder → annotated Markdown pages for MkDocs."""

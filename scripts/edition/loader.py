@@ -1,0 +1,302 @@
+"""Load a source folder and validate it once, reporting every problem together.
+
+A source folder holds `article.txt` (paragraphs separated by blank lines),
+`edition.yml`, `glossary.yml` and, optionally, `notes.yml`. `read_source` is
+the only function here that touches the disk; `parse_source` is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import Problem, SourceError
+from .model import KINDS, Edition, Entry, Metadata, Note, Original, Source
+from .yamlfile import Mapping, load_yaml
+
+ARTICLE = "article.txt"
+EDITION = "edition.yml"
+GLOSSARY = "glossary.yml"
+NOTES = "notes.yml"
+REQUIRED_FILES = (ARTICLE, EDITION, GLOSSARY)
+
+NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+BLANK_LINES = re.compile(
+    r"""
+    \n                  # the end of a paragraph's last line
+    (?:[ \t]*\n)+       # one or more lines holding nothing but spaces or tabs
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class SourceFiles:
+    """The raw contents of a source folder, keyed by file name, with the names to report."""
+
+    folder: str
+    contents: dict[str, bytes]
+
+    def name(self, file: str) -> str:
+        """The path an editor recognizes, e.g. `source/glossary.yml`."""
+        return f"{self.folder.rstrip('/')}/{file}"
+
+
+def load_source(folder: Path | str) -> Edition:
+    """Read and validate a source folder; raise `SourceError` listing every problem."""
+    return parse_source(read_source(folder))
+
+
+def read_source(folder: Path | str) -> SourceFiles:
+    """Read the source files; a missing folder or required file is a `SourceError`."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise SourceError(
+            [Problem(str(folder), None, "source folder not found; pass the folder that holds article.txt, edition.yml and glossary.yml")]
+        )
+    missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
+    if missing:
+        raise SourceError(Problem(f"{folder}/{name}", None, "file not found; every source folder needs it") for name in missing)
+    names = [*REQUIRED_FILES, *([NOTES] if (path / NOTES).is_file() else [])]
+    return SourceFiles(str(folder), {name: (path / name).read_bytes() for name in names})
+
+
+def parse_source(files: SourceFiles) -> Edition:
+    """Turn raw source files into an `Edition`, or raise `SourceError` with every problem."""
+    problems: list[Problem] = []
+    texts = {name: _decode(data, files.name(name), problems) for name, data in files.contents.items()}
+    paragraphs = split_paragraphs(texts[ARTICLE] or "")
+    if texts[ARTICLE] is not None and not paragraphs:
+        problems.append(Problem(files.name(ARTICLE), None, "the article is empty; paste the text, paragraphs separated by blank lines"))
+    metadata = _parse_metadata(_yaml(texts[EDITION], files.name(EDITION), problems), files.name(EDITION), problems)
+    entries = _parse_entries(_yaml(texts[GLOSSARY], files.name(GLOSSARY), problems), files.name(GLOSSARY), problems)
+    notes = _parse_notes(_yaml(texts.get(NOTES, "[]"), files.name(NOTES), problems), files.name(NOTES), problems)
+    problems += check_shared_forms(entries, files.name(GLOSSARY))
+    problems += check_note_quotes(notes, paragraphs, files.name(NOTES))
+    if problems or metadata is None:
+        raise SourceError(problems)
+    return Edition(metadata, paragraphs, entries, notes)
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Split article text into paragraphs at blank lines, keeping each paragraph's text as typed."""
+    body = text.strip("\n")
+    if not body.strip():
+        return ()
+    return tuple(part for part in BLANK_LINES.split(body) if part.strip())
+
+
+def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
+    """Decode UTF-8, dropping a byte-order mark and CRLF line ends; report a bad byte by line."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(file, line, f"not UTF-8: byte {error.start} (0x{data[error.start]:02x}) cannot be read; save the file as UTF-8")
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _yaml(text: str | None, file: str, problems: list[Problem]) -> Any:
+    """Parse one YAML file, adding its problems to the list instead of stopping."""
+    if text is None:
+        return None
+    try:
+        return load_yaml(text, file)
+    except SourceError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _sources(value: Any, file: str, what: str, line: int | None, problems: list[Problem]) -> tuple[Source, ...]:
+    """Read a list of `{title, url?}` sources; at least one is required."""
+    if not value:
+        problems.append(Problem(file, line, f"{what} has no sources; add at least one '- title: …' under 'sources'"))
+        return ()
+    sources = []
+    for item in value:
+        found = schema.check_record(item, schema.SOURCE, file, f"a source of {what}", getattr(item, "line", line))
+        problems += found
+        if not found:
+            url = item.get("url")
+            sources.append(Source(schema.text(item["title"]), schema.text(url) if url else None))
+    return tuple(sources)
+
+
+def _parse_metadata(data: Any, file: str, problems: list[Problem]) -> Metadata | None:
+    """Read `edition.yml`: title, language, the original's details, editors, license."""
+    if data is None:
+        return None
+    found = schema.check_record(data, schema.EDITION, file, "the edition", 1)
+    if not found:
+        found = schema.check_record(data["source"], schema.ORIGINAL, file, "'source'", data.key_lines["source"])
+    problems += found
+    if found:
+        return None
+    original = Original(**{key: None if value is None else schema.text(value) for key, value in data["source"].items()})
+    editors = tuple(schema.text(editor) for editor in data["editors"])
+    return Metadata(
+        title=schema.text(data["title"]),
+        language=schema.text(data["language"]),
+        original=original,
+        editors=editors,
+        license=schema.text(data["license"]),
+        description=schema.text(data.get("description", "")),
+        version=schema.text(data.get("version", "")),
+        date=schema.text(data.get("date", "")),
+    )
+
+
+def _records(data: Any, file: str, what: str, problems: list[Problem]) -> list[Mapping]:
+    """Check that a file holds a list of mappings and return those that are."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(Problem(file, None, f"should be a list of {what}s, each starting with '- id: …'"))
+        return []
+    return data
+
+
+def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry, ...]:
+    """Read `glossary.yml`: a list of entries with unique slug ids."""
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for record in _records(data, file, "entrie", problems):
+        what = f"entry '{record.get('id')}'" if isinstance(record, dict) else "an entry"
+        found = schema.check_record(record, schema.ENTRY, file, what, None)
+        if found:
+            problems += found
+            continue
+        entry_id = schema.text(record["id"])
+        problems += _check_id(entry_id, seen, file, record.key_lines["id"], "entry")
+        if record["kind"] not in KINDS:
+            problems.append(Problem(file, record.key_lines["kind"], f"kind '{record['kind']}' of {what} is not one of: {', '.join(KINDS)}"))
+        forms = _forms(record, file, what, problems)
+        short = schema.text(record["short"])
+        if "\n" in short.strip() or not short.strip():
+            problems.append(Problem(file, record.key_lines["short"], f"'short' of {what} should be one non-empty line (it is the tooltip)"))
+        sources = _sources(record["sources"], file, what, record.key_lines["sources"], problems)
+        index_as = schema.text(record["index_as"]) if "index_as" in record else None
+        entries.append(
+            Entry(
+                entry_id,
+                schema.text(record["term"]),
+                str(record["kind"]),
+                forms,
+                short.strip(),
+                schema.text(record["definition"]),
+                sources,
+                index_as,
+                record.line,
+            )
+        )
+    return tuple(entries)
+
+
+def _check_id(entry_id: str, seen: dict[str, int], file: str, line: int, what: str) -> list[Problem]:
+    """An id is a lowercase slug and unique within its file."""
+    problems = []
+    if not ID_PATTERN.match(entry_id):
+        problems.append(Problem(file, line, f"{what} id '{entry_id}' should be a slug of a-z, 0-9 and single hyphens, e.g. 'kerch-bridge'"))
+    if entry_id in seen:
+        problems.append(Problem(file, line, f"{what} id '{entry_id}' is already used on line {seen[entry_id]}; ids must be unique"))
+    seen.setdefault(entry_id, line)
+    return problems
+
+
+def _forms(record: Mapping, file: str, what: str, problems: list[Problem]) -> tuple[str, ...]:
+    """The surface forms of an entry (default: its term); each begins with a letter or digit."""
+    forms = record.get("forms", [record["term"]])
+    line = record.key_lines.get("forms", record.line)
+    good = []
+    for form in forms:
+        if not isinstance(form, str) or not form.strip():
+            problems.append(Problem(file, line, f"a form of {what} is empty or not text; list the words as they appear in the article"))
+        elif not form[0].isalnum():
+            problems.append(Problem(file, line, f"form '{form}' of {what} should begin with a letter or digit"))
+        else:
+            good.append(form)
+    return tuple(good)
+
+
+def check_shared_forms(entries: tuple[Entry, ...], file: str) -> list[Problem]:
+    """A form may belong to one entry only, or the matcher could not tell which is meant."""
+    owner: dict[str, Entry] = {}
+    problems = []
+    for entry in entries:
+        for form in entry.forms:
+            first = owner.setdefault(form, entry)
+            if first is not entry:
+                problems.append(
+                    Problem(
+                        file,
+                        entry.line,
+                        f"form '{form}' of entry '{entry.id}' is also a form of entry '{first.id}' (line {first.line}); keep it in one",
+                    )
+                )
+    return problems
+
+
+def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, ...]:
+    """Read `notes.yml`: editorial notes anchored by a quote of the article."""
+    notes: list[Note] = []
+    seen: dict[str, int] = {}
+    for record in _records(data, file, "note", problems):
+        what = f"note '{record.get('id')}'" if isinstance(record, dict) else "a note"
+        found = schema.check_record(record, schema.NOTE, file, what, None)
+        if found:
+            problems += found
+            continue
+        note_id = schema.text(record["id"])
+        problems += _check_id(note_id, seen, file, record.key_lines["id"], "note")
+        if record["type"] not in NOTE_TYPES:
+            problems.append(
+                Problem(file, record.key_lines["type"], f"type '{record['type']}' of {what} is not one of: {', '.join(NOTE_TYPES)}")
+            )
+        sources = _sources(record["sources"], file, what, record.key_lines["sources"], problems)
+        notes.append(
+            Note(
+                note_id,
+                str(record["type"]),
+                schema.text(record["quote"]),
+                schema.text(record["text"]),
+                sources,
+                record.get("occurrence"),
+                record.line,
+            )
+        )
+    return tuple(notes)
+
+
+def check_note_quotes(notes: tuple[Note, ...], paragraphs: tuple[str, ...], file: str) -> list[Problem]:
+    """Each note's quote must occur in one paragraph: exactly once, or at least `occurrence` times."""
+    problems = []
+    for note in notes:
+        count = sum(paragraph.count(note.quote) for paragraph in paragraphs)
+        if count == 0:
+            problems.append(
+                Problem(
+                    file,
+                    note.line,
+                    f"quote of note '{note.id}' is not in the article; copy the words exactly, quotes and apostrophes included",
+                )
+            )
+        elif note.occurrence is None and count > 1:
+            problems.append(
+                Problem(file, note.line, f"quote of note '{note.id}' occurs {count} times; quote more words or add 'occurrence: N'")
+            )
+        elif note.occurrence is not None and not 1 <= note.occurrence <= count:
+            problems.append(
+                Problem(
+                    file, note.line, f"note '{note.id}' asks for occurrence {note.occurrence} of its quote, which occurs {count} time(s)"
+                )
+            )
+    return problems

@@ -1,0 +1,95 @@
+"""Connect the edition to MkDocs: generate the pages from the source folder at every build.
+
+The generated pages are handed to MkDocs in memory (`File.generated`), so a
+build never writes into the watched `docs/` folder and `mkdocs serve` cannot
+loop. The source folder is `source/` beside `mkdocs.yml`, or `$EDITION_SOURCE`.
+
+While serving, a bad edit is reported and the last good edition stays on the
+page until the source is fixed; a one-off build fails instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from edition.errors import SourceError
+from edition.loader import load_source
+from edition.model import Edition, Page
+from edition.pipeline import build_pages, describe_summary
+
+SOURCE_VARIABLE = "EDITION_SOURCE"
+
+log = logging.getLogger("mkdocs.edition")
+
+# Hook modules are loaded once per process, so these outlive a single build.
+_command = "build"
+_last_good: tuple[Edition, tuple[Page, ...]] | None = None
+
+
+def source_folder(config: MkDocsConfig) -> Path:
+    """The source folder: `$EDITION_SOURCE`, or `source/` beside the config file."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    return root / os.environ.get(SOURCE_VARIABLE, "source")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process serves (keep the last good build) or builds once (fail)."""
+    global _command
+    _command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the source, generate the pages, and give the templates the edition's metadata."""
+    global _last_good
+    folder = source_folder(config)
+    if str(folder) not in config.watch:
+        config.watch.append(str(folder))
+    try:
+        edition = load_source(folder)
+        pages, summary = build_pages(edition)
+    except SourceError as error:
+        if _command != "serve" or _last_good is None:
+            raise PluginError(str(error)) from None
+        log.error("%s\nStill showing the last good build; it updates as soon as the source is fixed.", error)
+        edition, pages = _last_good
+    else:
+        _last_good = edition, pages
+        log.info("Edition: %s", describe_summary(summary).replace("\n", "; "))
+    metadata = edition.metadata
+    # Material writes these into the page unescaped: escape them here so they stay text.
+    config.site_name = escape(metadata.display_title)
+    config.site_description = escape(metadata.description)
+    config.extra["edition"] = _template_data(edition)
+    return config
+
+
+def _template_data(edition: Edition) -> dict[str, Any]:
+    """The edition's metadata as plain data for Jinja templates."""
+    metadata = edition.metadata
+    return {
+        **dataclasses.asdict(metadata),
+        "display_title": metadata.display_title,
+        "title_is_supplied": metadata.title_is_supplied,
+        "paragraphs": len(edition.paragraphs),
+        "entries": len(edition.entries),
+    }
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Replace any copy of a generated page in `docs/` with the freshly generated one."""
+    assert _last_good is not None, "on_config runs before on_files and either sets it or fails"
+    for page in _last_good[1]:
+        stale = files.get_file_from_path(page.path)
+        if stale is not None:
+            files.remove(stale)
+        files.append(File.generated(config, page.path, content=page.text))
+    return files

@@ -1,0 +1,133 @@
+"""The edition's model: what the loader produces and the matcher and renderers read.
+
+Every class is a frozen dataclass so that the pure core can pass values around
+without anyone mutating them behind its back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("term", "person", "place", "organization")
+"""Glossary entry kinds, in the order the names index lists them."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A work cited by a glossary entry or a note."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry: a term, person, place or organization."""
+
+    id: str
+    term: str
+    kind: str
+    forms: tuple[str, ...]
+    short: str
+    definition: str
+    sources: tuple[Source, ...]
+    index_as: str | None = None
+    line: int = 0
+
+    @property
+    def sort_key(self) -> str:
+        """The key the glossary and the names index sort by."""
+        return (self.index_as or self.term).casefold()
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editorial note anchored to an exact quote of the article.
+
+    `occurrence` picks one of several places where the quote occurs; None means
+    the quote must occur exactly once.
+    """
+
+    id: str
+    type: str
+    quote: str
+    text: str
+    sources: tuple[Source, ...]
+    occurrence: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Original:
+    """What is known of the original publication; None where the source did not say."""
+
+    headline: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The edition's own metadata, from `edition.yml`."""
+
+    title: str
+    language: str
+    original: Original
+    editors: tuple[str, ...]
+    license: str
+    description: str = ""
+    version: str = ""
+    date: str = ""
+
+    @property
+    def title_is_supplied(self) -> bool:
+        """True when the title is the editors' own because the source had no headline."""
+        return self.original.headline is None
+
+    @property
+    def display_title(self) -> str:
+        """The title as shown: an editors' title stands in [brackets]."""
+        return f"[{self.title}]" if self.title_is_supplied else self.title
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A loaded, validated source folder."""
+
+    metadata: Metadata
+    paragraphs: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where a form of an entry occurs: paragraph index and character span."""
+
+    paragraph: int
+    start: int
+    end: int
+    entry_id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: its path inside `docs/` and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a build reports: how much text, which entries matched and which never did."""
+
+    paragraphs: int
+    words: int
+    entries: int
+    matched: tuple[str, ...] = field(default_factory=tuple)
+    unmatched: tuple[str, ...] = field(default_factory=tuple)
+    occurrences: int = 0

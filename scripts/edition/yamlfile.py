@@ -1,0 +1,69 @@
+"""YAML that remembers where things are, so that every problem can name its line.
+
+PyYAML does the parsing; this module only keeps the line of each mapping and of
+each of its keys, and refuses duplicate keys, which PyYAML would silently merge.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import Problem, SourceError
+
+
+class Mapping(dict[str, Any]):
+    """A YAML mapping with the line it starts on and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader whose mappings are `Mapping` objects carrying line numbers."""
+
+    duplicates: list[tuple[str, int]]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Mapping:  # type: ignore[override]
+        """Build the mapping and note its lines, recording any key given twice."""
+        mapping = Mapping({str(key): value for key, value in super().construct_mapping(node, deep=deep).items()})
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in mapping.key_lines:
+                self.duplicates.append((key, line))
+            mapping.key_lines[key] = line
+        return mapping
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
+    """Build mappings eagerly so that the object returned is the `Mapping` with its lines."""
+    return loader.construct_mapping(node, deep=True)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+
+
+def load_yaml(text: str, filename: str) -> Any:
+    """Parse YAML text; raise `SourceError` naming file and line when it is not valid."""
+    loader = _LineLoader(text)
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        reason = error.problem or error.context or "invalid YAML"
+        raise SourceError([Problem(filename, line, f"not valid YAML: {reason}; check indentation, colons and quotes")]) from None
+    except yaml.YAMLError as error:
+        raise SourceError([Problem(filename, None, f"not valid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise SourceError(
+            Problem(filename, line, f"key '{key}' is given twice in the same entry; keep one") for key, line in loader.duplicates
+        )
+    return data

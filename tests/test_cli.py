@@ -1,0 +1,67 @@
+"""The build script: summary, exit codes, and what it may and may not write."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import HOSTILE, ROOT, SOURCE
+
+SCRIPT = ROOT / "scripts" / "build_edition.py"
+
+
+def run(*arguments: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, arguments)], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_prints_a_summary_and_writes_the_pages(tmp_path: Path) -> None:
+    result = run("--source", HOSTILE, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "6 paragraphs, 113 words",
+        "6 of 7 glossary entries matched, 10 occurrences",
+        "never found in the text: vilnius",
+        "wrote article.md, glossary.md, names.md",
+    ]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["article.md", "glossary.md", "names.md"]
+
+
+def test_defaults_to_source_and_docs(tmp_path: Path) -> None:
+    shutil.copytree(SOURCE, tmp_path / "source")
+    result = run(cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "docs" / "article.md").is_file()
+
+
+def test_an_unchanged_page_is_not_rewritten(tmp_path: Path) -> None:
+    run("--source", HOSTILE, "--out", tmp_path)
+    article = tmp_path / "article.md"
+    os.utime(article, (1_000_000, 1_000_000))
+    result = run("--source", HOSTILE, "--out", tmp_path)
+    assert result.stdout.splitlines()[-1] == "pages unchanged"
+    assert article.stat().st_mtime == 1_000_000
+
+
+def test_a_hand_written_page_is_never_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "glossary.md").write_text("# My own glossary\n", encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    result = run("--source", HOSTILE, "--out", tmp_path)
+    assert result.returncode == 1
+    assert f"{tmp_path}/glossary.md: is a hand-written page with the name of a generated one" in result.stderr
+    assert (tmp_path / "glossary.md").read_text(encoding="utf-8") == "# My own glossary\n"
+    assert not (tmp_path / "article.md").exists()
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "# Home\n"
+
+
+def test_a_bad_source_exits_1_with_messages_and_no_traceback(tmp_path: Path) -> None:
+    shutil.copytree(HOSTILE, tmp_path / "source")
+    (tmp_path / "source" / "glossary.yml").write_text("- id: x\n  term: X\n", encoding="utf-8")
+    result = run("--source", tmp_path / "source", "--out", tmp_path / "docs")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{tmp_path}/source/glossary.yml:1: entry 'x' has no 'kind'; add 'kind: …'" in result.stderr
+    assert result.stderr.rstrip().endswith("Nothing was written. Fix the problems above and run the build again.")
+    assert not (tmp_path / "docs").exists()

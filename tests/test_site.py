@@ -1,0 +1,137 @@
+"""The built site: the HTML contract, self-containment, and publishing under any path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from edition.loader import load_source
+from helpers import HOSTILE, SOURCE, article_paragraphs, build_site, soup
+
+
+def page(site: Path, name: str) -> str:
+    return (site / name / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_are_at_the_contracted_paths(site: Path) -> None:
+    for name in ("article", "glossary", "names", "about"):
+        assert (site / name / "index.html").is_file(), name
+    assert (site / "index.html").is_file()
+
+
+def test_each_paragraph_is_a_numbered_p(site: Path) -> None:
+    paragraphs = article_paragraphs(page(site, "article"))
+    assert [paragraph["id"] for paragraph in paragraphs] == [f"p{number}" for number in range(1, 13)]
+    for number, paragraph in enumerate(paragraphs, 1):
+        link = paragraph.select_one("a.ed-insert.ed-pnum")
+        assert link is not None and link.get_text() == str(number) and link["href"] == f"#p{number}"
+
+
+def test_each_entry_first_occurrence_has_its_footnote(site: Path) -> None:
+    html = soup(page(site, "article"))
+    edition = load_source(SOURCE)
+    for entry in edition.entries:
+        occurrences = html.select(f'[data-term="{entry.id}"]')
+        assert occurrences, f"{entry.id} is not annotated"
+        first = occurrences[0]
+        call = first.find_next_sibling("sup")
+        assert call is not None and call.a is not None and call.a["href"] == f"#fn:{entry.id}"
+        assert html.find("li", id=f"fn:{entry.id}") is not None
+        for later in occurrences[1:]:
+            assert later.name == "a" and later["href"] == f"../glossary/#{entry.id}" and later["title"] == entry.short
+
+
+def test_footnotes_are_numbered_in_reading_order(site: Path) -> None:
+    html = soup(page(site, "article"))
+    calls = [sup.a.get_text() for sup in html.select("p.ed-paragraph sup[id^='fnref:']") if sup.a]
+    assert calls == [str(number) for number in range(1, len(calls) + 1)]
+    notes = [item["id"] for item in html.select("div.footnote li")]
+    assert notes == [f"fn:{str(sup['id']).removeprefix('fnref:')}" for sup in html.select("p.ed-paragraph sup[id^='fnref:']")]
+
+
+def test_every_glossary_entry_links_back_to_its_paragraphs(site: Path) -> None:
+    html = soup(page(site, "glossary"))
+    article = soup(page(site, "article"))
+    for entry in load_source(SOURCE).entries:
+        section = html.find(id=entry.id)
+        assert section is not None and section.name == "section"
+        backlinks = [link["href"] for link in section.select("a[href^='../article/#p']")]
+        paragraphs = {element.find_parent("p") for element in article.select(f'[data-term="{entry.id}"]')}
+        expected = sorted(f"../article/#{paragraph['id']}" for paragraph in paragraphs if paragraph is not None)
+        assert sorted(backlinks) == expected, entry.id
+
+
+def test_names_index_lists_people_places_and_organizations(site: Path) -> None:
+    html = soup(page(site, "names"))
+    headings = [heading.get_text(strip=True).rstrip("¶") for heading in html.select("article h2")]
+    assert headings == ["People", "Places", "Organizations"]
+    people = [link.get_text() for link in html.select("article ul")[0].select("a[href^='../glossary/#']")]
+    assert "Antony Blinken" in " ".join(people) or "Blinken, Antony" in people
+
+
+def test_no_page_requests_anything_from_another_host(site: Path) -> None:
+    for html_file in site.rglob("*.html"):
+        html = soup(html_file.read_text(encoding="utf-8"))
+        for element in html.select("script[src], link[href], img[src], iframe[src], source[src]"):
+            if element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            url = element.get("src") or element.get("href")
+            assert not re.match(r"(https?:)?//", str(url)), f"{html_file}: {element}"
+        assert "fonts.googleapis" not in str(html) and "fonts.gstatic" not in str(html)
+
+
+def test_links_are_relative_so_the_site_works_under_a_sub_path(site: Path) -> None:
+    # 404.html is served at any depth, so MkDocs roots its links at site_url (README: Publishing).
+    for html_file in set(site.rglob("*.html")) - {site / "404.html"}:
+        for element in soup(html_file.read_text(encoding="utf-8")).select("[href], [src]"):
+            url = str(element.get("href") or element.get("src"))
+            assert not url.startswith("/") or url.startswith("//"), f"{html_file}: {url}"
+
+
+def test_site_has_search_a_colour_toggle_and_a_phone_viewport(site: Path) -> None:
+    html = soup(page(site, "article"))
+    assert (site / "search" / "search_index.json").is_file()
+    assert len(html.select("form[data-md-component='palette'] input[name='__palette']")) == 2
+    viewport = html.find("meta", attrs={"name": "viewport"})
+    assert viewport is not None and "width=device-width" in viewport["content"]
+
+
+def test_home_page_shows_the_edition_title_card(site: Path) -> None:
+    html = soup((site / "index.html").read_text(encoding="utf-8"))
+    heading = html.select_one("header.ed-card h1")
+    assert heading is not None and heading.get_text() == load_source(SOURCE).metadata.display_title
+    assert html.select("h1") == [heading]
+
+
+def test_hand_written_pages_are_published(site: Path) -> None:
+    assert "verbatim" in page(site, "about")
+
+
+def test_any_source_folder_builds_its_own_edition(hostile_site: Path) -> None:
+    html = soup(page(hostile_site, "article"))
+    metadata = load_source(HOSTILE).metadata
+    assert html.title is not None and html.title.get_text() == f"Article - {metadata.title}"
+    topic = html.select_one("header .md-header__topic")
+    assert topic is not None and topic.get_text(strip=True) == metadata.title
+    assert not metadata.display_title.startswith("[")
+    assert [element["data-term"] for element in html.select("p [data-term]")][:2] == ["nato", "nato-vilnius"]
+    assert "Blinken" not in html.get_text()
+
+
+def test_a_bad_source_fails_the_build_with_the_problem_named(tmp_path: Path) -> None:
+    bad = tmp_path / "source"
+    bad.mkdir()
+    for name in ("article.txt", "edition.yml", "notes.yml"):
+        (bad / name).write_bytes((HOSTILE / name).read_bytes())
+    (bad / "glossary.yml").write_text("- id: x\n  term: X\n  kind: person\n  shrot: s\n", encoding="utf-8")
+    result = build_site(bad, tmp_path / "site")
+    assert result.returncode == 1
+    assert f"{bad}/glossary.yml:4: unknown key 'shrot' in entry 'x': did you mean 'short'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["article", "glossary", "names"])
+def test_generated_pages_have_one_h1(site: Path, name: str) -> None:
+    assert len(soup(page(site, name)).select("h1")) == 1
