@@ -2,6 +2,7 @@
 #   make preview   build the edition from source/ and serve it with live reload
 #   make test      lint and the whole test suite (what CI runs)
 #   make site      build the static site: make site [SOURCE=dir] [SITE=dir]
+#   make check     validate the source folder without building: make check [SOURCE=dir]
 #   make docs      write the annotated Markdown pages into docs/
 #   make lint      ruff and mypy
 #   make clean     remove the site and the virtual environment
@@ -19,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export EDITION_SOURCE := $(abspath $(SOURCE))
 
-.PHONY: preview test site docs lint clean
+.PHONY: preview test site check docs lint clean
 
 preview: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
@@ -30,6 +31,9 @@ test: lint
 site: docs
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(abspath $(SITE))
 	@echo "site written to $(SITE)/"
+
+check: $(VENV)/.installed
+	$(BIN)/python scripts/check_edition.py --source $(SOURCE)
 
 docs: $(VENV)/.installed
 	$(BIN)/python scripts/build_edition.py --source $(SOURCE) --out docs

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .check import check_source
 from .errors import SourceError
 from .loader import load_source
 from .pipeline import build_pages, describe_summary
@@ -35,4 +36,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(describe_summary(summary))
     print(f"wrote {', '.join(written)}" if written else "pages unchanged")
+    return 0
+
+
+def check(argv: list[str] | None = None) -> int:
+    """Validate a source folder without building; print every problem and return the exit code."""
+    parser = argparse.ArgumentParser(prog="check_edition.py", description="Check a source folder without building.")
+    parser.add_argument("--source", type=Path, default=Path("source"), help="source folder (default: source/)")
+    problems = check_source(parser.parse_args(argv).source)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
+        return 1
+    print("source is valid: no problems found")
     return 0

@@ -1,0 +1,129 @@
+"""`make preview` follows every edit, survives a bad one, and is idle when nothing changes.
+
+The server runs on a free loopback port, in a temporary copy of the project, and
+is always stopped, whatever the test's outcome.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+SKIPPED = {".git", ".venv", "site", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache", "__pycache__"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Preview:
+    """A running `make preview` and its log."""
+
+    def __init__(self, project: Path, port: int, log: Path) -> None:
+        self.project = project
+        self.url = f"http://127.0.0.1:{port}/"
+        # Outside the project: MkDocs watches mkdocs.yml through its folder, so a log there would loop.
+        self.log = log
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(
+                ["make", "--no-print-directory", "preview", f"PORT={port}"],
+                cwd=project,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url + path, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def builds(self) -> int:
+        return len(re.findall(r"Building documentation", self.log_text()))
+
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, f"the server died while waiting for {what}:\n{self.log_text()}"
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}:\n{self.log_text()}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=lambda _, names: [name for name in names if name in SKIPPED])
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    server = Preview(project, free_port(), tmp_path / "preview.log")
+    try:
+        server.wait_for(lambda: "Army Tactical Missile Systems" in server.get("article/"), "the first build")
+        yield server
+    finally:
+        server.stop()
+
+
+def test_preview_follows_edits_survives_a_bad_one_and_idles(preview: Preview) -> None:
+    glossary = preview.project / "source" / "glossary.yml"
+    good = glossary.read_text(encoding="utf-8")
+    assert preview.url.startswith("http://127.0.0.1:")
+
+    glossary.write_text(good.replace("American diplomat (born 1962)", "Edited diplomat (born 1962)"), encoding="utf-8")
+    preview.wait_for(lambda: "Edited diplomat" in preview.get("article/"), "the edit to show")
+
+    glossary.write_text(good.replace("- id: blinken\n  term:", "- id: blinken\n  term: [unclosed"), encoding="utf-8")
+    preview.wait_for(lambda: "glossary.yml:" in preview.log_text() and "not valid YAML" in preview.log_text(), "the error")
+    assert re.search(r"source/glossary\.yml:\d+: not valid YAML", preview.log_text())
+    assert "Still showing the last good build" in preview.log_text()
+    assert "Traceback" not in preview.log_text()
+    assert "Edited diplomat" in preview.get("article/"), "the last good build is still served"
+
+    glossary.write_text(good.replace("American diplomat (born 1962)", "Recovered diplomat (born 1962)"), encoding="utf-8")
+    preview.wait_for(lambda: "Recovered diplomat" in preview.get("article/"), "the recovery")
+
+    settled = preview.builds()
+    time.sleep(3)
+    assert preview.builds() == settled, "the server rebuilt with nothing edited"
+
+
+def test_preview_follows_edits_to_pages_templates_and_config(preview: Preview) -> None:
+    about = preview.project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nA sentence added while previewing.\n", encoding="utf-8")
+    preview.wait_for(lambda: "A sentence added while previewing." in preview.get("about/"), "the page edit")
+
+    template = preview.project / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{# touched #}\n{% block announce %}Template edited{% endblock %}\n")
+    preview.wait_for(lambda: "Template edited" in preview.get("about/"), "the template edit")
+
+    config = preview.project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Names: names.md", "  - Index of names: names.md"))
+    preview.wait_for(lambda: bool(re.search(r"Index of names\s*</span>", preview.get("about/"))), "the config edit")
