@@ -20,12 +20,12 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export EDITION_SOURCE := $(abspath $(SOURCE))
 
-.PHONY: preview test site check docs lint clean
+.PHONY: preview test site check docs lint system-packages clean
 
 preview: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
 
-test: lint
+test: lint system-packages
 	$(BIN)/pytest
 
 site: docs
@@ -42,6 +42,9 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+
+system-packages:
+	@bash scripts/install-system-packages.sh
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
