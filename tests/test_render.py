@@ -33,7 +33,7 @@ def test_footnotes_are_defined_in_order_of_first_call() -> None:
 
 def test_every_paragraph_gets_its_number_and_anchor() -> None:
     text = article("One.", "Two.")
-    assert '[2](#p2){ .ed-insert .ed-pnum title="Paragraph 2" }Two.\n{: #p2 .ed-paragraph }' in text
+    assert '[2](#p2){ .ed-insert .ed-pnum title="Paragraph 2: link, and copy its citation" }Two.\n{: #p2 .ed-paragraph }' in text
 
 
 def test_an_editors_title_is_shown_in_brackets() -> None:

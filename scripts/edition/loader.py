@@ -7,23 +7,28 @@ the only function here that touches the disk; `parse_source` is pure.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
 from . import schema
+from .anchors import count_quote, locate
 from .errors import Problem, SourceError
-from .model import KINDS, Edition, Entry, Metadata, Note, Original, Source
+from .model import KINDS, Change, Claim, Edition, Entry, Metadata, Note, Original, Source
 from .yamlfile import Mapping, load_yaml
 
 ARTICLE = "article.txt"
 EDITION = "edition.yml"
 GLOSSARY = "glossary.yml"
 NOTES = "notes.yml"
+CLAIMS = "claims.yml"
 REQUIRED_FILES = (ARTICLE, EDITION, GLOSSARY)
+OPTIONAL_FILES = (NOTES, CLAIMS)
 
 NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
+CLAIM_FORMS = ("quoted", "partly-quoted", "paraphrased")
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -63,7 +68,7 @@ def read_source(folder: Path | str) -> SourceFiles:
     missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
     if missing:
         raise SourceError(Problem(f"{folder}/{name}", None, "file not found; every source folder needs it") for name in missing)
-    names = [*REQUIRED_FILES, *([NOTES] if (path / NOTES).is_file() else [])]
+    names = [*REQUIRED_FILES, *(name for name in OPTIONAL_FILES if (path / name).is_file())]
     return SourceFiles(str(folder), {name: (path / name).read_bytes() for name in names})
 
 
@@ -77,11 +82,16 @@ def parse_source(files: SourceFiles) -> Edition:
     metadata = _parse_metadata(_yaml(texts[EDITION], files.name(EDITION), problems), files.name(EDITION), problems)
     entries = _parse_entries(_yaml(texts[GLOSSARY], files.name(GLOSSARY), problems), files.name(GLOSSARY), problems)
     notes = _parse_notes(_yaml(texts.get(NOTES, "[]"), files.name(NOTES), problems), files.name(NOTES), problems)
+    claims = _parse_claims(_yaml(texts.get(CLAIMS, "[]"), files.name(CLAIMS), problems), files.name(CLAIMS), problems)
     problems += check_shared_forms(entries, files.name(GLOSSARY))
-    problems += check_note_quotes(notes, paragraphs, files.name(NOTES))
+    if paragraphs:  # quotes can only be checked against a readable, non-empty article
+        problems += check_quotes(notes, paragraphs, files.name(NOTES), "note")
+        problems += check_quotes(claims, paragraphs, files.name(CLAIMS), "claim")
+    if not problems:
+        problems += check_claims(claims, {entry.id for entry in entries}, paragraphs, files.name(CLAIMS))
     if problems or metadata is None:
         raise SourceError(problems)
-    return Edition(metadata, paragraphs, entries, notes)
+    return Edition(metadata, paragraphs, entries, notes, claims)
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -143,6 +153,7 @@ def _parse_metadata(data: Any, file: str, problems: list[Problem]) -> Metadata |
         return None
     original = Original(**{key: None if value is None else schema.text(value) for key, value in data["source"].items()})
     editors = tuple(schema.text(editor) for editor in data["editors"])
+    changelog = _changelog(data.get("changelog", []), file, problems)
     return Metadata(
         title=schema.text(data["title"]),
         language=schema.text(data["language"]),
@@ -152,7 +163,19 @@ def _parse_metadata(data: Any, file: str, problems: list[Problem]) -> Metadata |
         description=schema.text(data.get("description", "")),
         version=schema.text(data.get("version", "")),
         date=schema.text(data.get("date", "")),
+        changelog=changelog,
     )
+
+
+def _changelog(items: list[Any], file: str, problems: list[Problem]) -> tuple[Change, ...]:
+    """Read the changelog: a list of `{version, date, text}`, newest first."""
+    changes = []
+    for item in items:
+        found = schema.check_record(item, schema.CHANGE, file, "a changelog item", getattr(item, "line", None))
+        problems += found
+        if not found:
+            changes.append(Change(schema.text(item["version"]), schema.text(item["date"]), schema.text(item["text"])))
+    return tuple(changes)
 
 
 def _records(data: Any, file: str, what: str, problems: list[Problem]) -> list[Mapping]:
@@ -276,27 +299,73 @@ def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, .
     return tuple(notes)
 
 
-def check_note_quotes(notes: tuple[Note, ...], paragraphs: tuple[str, ...], file: str) -> list[Problem]:
-    """Each note's quote must occur in one paragraph: exactly once, or at least `occurrence` times."""
+def _parse_claims(data: Any, file: str, problems: list[Problem]) -> tuple[Claim, ...]:
+    """Read `claims.yml`: the statements the article reports, each anchored by a quote."""
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for record in _records(data, file, "claim", problems):
+        what = f"claim '{record.get('id')}'" if isinstance(record, dict) else "a claim"
+        found = schema.check_record(record, schema.CLAIM, file, what, None)
+        if found:
+            problems += found
+            continue
+        claim_id = schema.text(record["id"])
+        problems += _check_id(claim_id, seen, file, record.key_lines["id"], "claim")
+        if record["form"] not in CLAIM_FORMS:
+            problems.append(
+                Problem(file, record.key_lines["form"], f"form '{record['form']}' of {what} is not one of: {', '.join(CLAIM_FORMS)}")
+            )
+        fields = {key: schema.text(record[key]) for key in ("who", "what", "channel", "form", "quote")}
+        entry = schema.text(record["entry"]) if "entry" in record else None
+        claims.append(Claim(claim_id, **fields, entry=entry, occurrence=record.get("occurrence"), line=record.line))
+    return tuple(claims)
+
+
+def check_quotes(items: tuple[Note, ...] | tuple[Claim, ...], paragraphs: tuple[str, ...], file: str, what: str) -> list[Problem]:
+    """Each quote must occur in one paragraph: exactly once, or as often as `occurrence` asks."""
     problems = []
-    for note in notes:
-        count = sum(paragraph.count(note.quote) for paragraph in paragraphs)
+    for item in items:
+        count = count_quote(item.quote, paragraphs)
         if count == 0:
             problems.append(
                 Problem(
                     file,
-                    note.line,
-                    f"quote of note '{note.id}' is not in the article; copy the words exactly, quotes and apostrophes included",
+                    item.line,
+                    f"quote of {what} '{item.id}' is not in the article; copy the words exactly, quotes and apostrophes included",
                 )
             )
-        elif note.occurrence is None and count > 1:
+        elif item.occurrence is None and count > 1:
             problems.append(
-                Problem(file, note.line, f"quote of note '{note.id}' occurs {count} times; quote more words or add 'occurrence: N'")
+                Problem(file, item.line, f"quote of {what} '{item.id}' occurs {count} times; quote more words or add 'occurrence: N'")
             )
-        elif note.occurrence is not None and not 1 <= note.occurrence <= count:
+        elif item.occurrence is not None and not 1 <= item.occurrence <= count:
             problems.append(
                 Problem(
-                    file, note.line, f"note '{note.id}' asks for occurrence {note.occurrence} of its quote, which occurs {count} time(s)"
+                    file, item.line, f"{what} '{item.id}' asks for occurrence {item.occurrence} of its quote, which occurs {count} time(s)"
+                )
+            )
+    return problems
+
+
+def check_claims(claims: tuple[Claim, ...], entry_ids: set[str], paragraphs: tuple[str, ...], file: str) -> list[Problem]:
+    """A claim's `entry` must be a glossary id, and two claims may not mark overlapping words."""
+    problems = [
+        Problem(
+            file,
+            claim.line,
+            f"claim '{claim.id}' names entry '{claim.entry}', which is not in the glossary; use an entry id or drop 'entry'",
+        )
+        for claim in claims
+        if claim.entry is not None and claim.entry not in entry_ids
+    ]
+    spans = sorted(((locate(claim.quote, claim.occurrence, paragraphs), claim) for claim in claims), key=lambda pair: astuple(pair[0]))
+    for (first, earlier), (second, later) in itertools.pairwise(spans):
+        if first.paragraph == second.paragraph and second.start < first.end:
+            problems.append(
+                Problem(
+                    file,
+                    later.line,
+                    f"quote of claim '{later.id}' overlaps that of claim '{earlier.id}' (line {earlier.line}); shorten one",
                 )
             )
     return problems

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from edition.citation import cite, json_ld, meta_tags
 from edition.errors import SourceError
 from edition.loader import load_source
 from edition.model import Edition, Page
@@ -68,12 +69,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Material writes these into the page unescaped: escape them here so they stay text.
     config.site_name = escape(metadata.display_title)
     config.site_description = escape(metadata.description)
-    config.extra["edition"] = _template_data(edition)
+    config.extra["edition"] = _template_data(edition, config.site_url or None)
     return config
 
 
-def _template_data(edition: Edition) -> dict[str, Any]:
-    """The edition's metadata as plain data for Jinja templates."""
+def _template_data(edition: Edition, base: str | None) -> dict[str, Any]:
+    """The edition's metadata, citations and head tags as plain data for Jinja templates."""
     metadata = edition.metadata
     return {
         **dataclasses.asdict(metadata),
@@ -81,7 +82,16 @@ def _template_data(edition: Edition) -> dict[str, Any]:
         "title_is_supplied": metadata.title_is_supplied,
         "paragraphs": len(edition.paragraphs),
         "entries": len(edition.entries),
+        "notes": len(edition.notes),
+        "claims": len(edition.claims),
+        "missing": [label for label, value in _ORIGINAL_FIELDS if getattr(metadata.original, value) is None],
+        "citations": dataclasses.asdict(cite(metadata, base)),
+        "meta_tags": meta_tags(edition, base),
+        "json_ld": json_ld(edition, base),
     }
+
+
+_ORIGINAL_FIELDS = (("headline", "headline"), ("outlet", "outlet"), ("byline", "byline"), ("date", "date"), ("address (URL)", "url"))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -7,6 +7,7 @@ without anyone mutating them behind its back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 KINDS = ("term", "person", "place", "organization")
 """Glossary entry kinds, in the order the names index lists them."""
@@ -58,6 +59,39 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A statement or position the article reports: who, what, through which channel, in what form."""
+
+    id: str
+    who: str
+    what: str
+    channel: str
+    form: str
+    quote: str
+    entry: str | None = None
+    occurrence: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote sits in the article: paragraph index and character span."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the edition's changelog."""
+
+    version: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Original:
     """What is known of the original publication; None where the source did not say."""
 
@@ -81,6 +115,7 @@ class Metadata:
     description: str = ""
     version: str = ""
     date: str = ""
+    changelog: tuple[Change, ...] = ()
 
     @property
     def title_is_supplied(self) -> bool:
@@ -101,6 +136,7 @@ class Edition:
     paragraphs: tuple[str, ...]
     entries: tuple[Entry, ...]
     notes: tuple[Note, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +147,19 @@ class Occurrence:
     start: int
     end: int
     entry_id: str
+
+
+@dataclass(frozen=True)
+class Insert:
+    """Markup the edition puts into a paragraph at a position: a claim's span, a note's marker."""
+
+    CLOSE: ClassVar[int] = 0
+    MARKER: ClassVar[int] = 1
+    OPEN: ClassVar[int] = 2
+
+    position: int
+    order: int
+    markup: str
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,13 @@ EDITION = (
     Key("license", "text"),
     Key("version", "text", required=False),
     Key("date", "text", required=False),
+    Key("changelog", "list", required=False),
+)
+
+CHANGE = (
+    Key("version", "text"),
+    Key("date", "text"),
+    Key("text", "text"),
 )
 
 ORIGINAL = (
@@ -84,6 +91,17 @@ NOTE = (
     Key("occurrence", "integer", required=False),
     Key("text", "text"),
     Key("sources", "list"),
+)
+
+CLAIM = (
+    Key("id", "text"),
+    Key("who", "text"),
+    Key("entry", "text", required=False),
+    Key("what", "text"),
+    Key("channel", "text"),
+    Key("form", "text"),
+    Key("quote", "text"),
+    Key("occurrence", "integer", required=False),
 )
 
 SOURCE = (
