@@ -29,7 +29,7 @@ test: lint system-packages
 	$(BIN)/pytest
 
 site: docs
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(abspath $(SITE))
+	$(BIN)/python scripts/build_site.py --source $(SOURCE) --site $(SITE)
 	@echo "site written to $(SITE)/"
 
 check: $(VENV)/.installed

@@ -19,7 +19,7 @@ _INLINE = {ord(char): f"&#{ord(char)};" for char in INLINE_SPECIALS}
 _INLINE[ord("\t")] = "&#9;"
 
 _LINE_START = r"""
-    (?P<indent>[ \t]*)                  # indentation would make a code block or be dropped
+    (?P<indent>[^\S\n]*)                # indentation (any kind of space) would make a code block or be dropped
     (?:
         (?P<marker>[#>+=:-])            # heading, quote, list, setext underline, definition
       | (?P<number>\d+)(?P<dot>\.)      # ordered list item such as "1."
@@ -30,9 +30,9 @@ LINE_START = re.compile(r"(?:\A|(?<=\n))" + _LINE_START, re.VERBOSE)
 LATER_LINE_START = re.compile(r"(?<=\n)" + _LINE_START, re.VERBOSE)
 """The start of every line after the first, for text that continues a line."""
 
-LINE_END = re.compile(r" +(?=\n|\Z)")
+LINE_END = re.compile(r"[^\S\n]+(?=\n|\Z)")
 """Spaces at a line's end, the text's last included: two would become a line break."""
-EARLIER_LINE_END = re.compile(r" +(?=\n)")
+EARLIER_LINE_END = re.compile(r"[^\S\n]+(?=\n)")
 """Spaces at the end of every line but the last, for text that a line goes on after."""
 
 
@@ -59,7 +59,7 @@ def escape_text(text: str, *, starts_line: bool = True, ends_line: bool = True) 
     """
     escaped = (LINE_START if starts_line else LATER_LINE_START).sub(_line_start, text.translate(_INLINE))
     line_end = LINE_END if ends_line else EARLIER_LINE_END
-    return line_end.sub(lambda match: _entity(" ") * len(match.group()), escaped)
+    return line_end.sub(lambda match: "".join(map(_entity, match.group())), escaped)
 
 
 def escape_attribute(value: str) -> str:

@@ -17,6 +17,7 @@ from . import schema
 from .anchors import count_quote, locate
 from .errors import Problem, SourceError
 from .model import KINDS, Change, Claim, Edition, Entry, Metadata, Note, Original, Source
+from .safety import first_control_character, is_safe_url, markdown_problems
 from .yamlfile import Mapping, load_yaml
 
 ARTICLE = "article.txt"
@@ -79,6 +80,10 @@ def parse_source(files: SourceFiles) -> Edition:
     paragraphs = split_paragraphs(texts[ARTICLE] or "")
     if texts[ARTICLE] is not None and not paragraphs:
         problems.append(Problem(files.name(ARTICLE), None, "the article is empty; paste the text, paragraphs separated by blank lines"))
+    control = first_control_character(texts[ARTICLE] or "")
+    if control:
+        line, code = control
+        problems.append(Problem(files.name(ARTICLE), line, f"control character {code} cannot be shown on a web page; delete it"))
     metadata = _parse_metadata(_yaml(texts[EDITION], files.name(EDITION), problems), files.name(EDITION), problems)
     entries = _parse_entries(_yaml(texts[GLOSSARY], files.name(GLOSSARY), problems), files.name(GLOSSARY), problems)
     notes = _parse_notes(_yaml(texts.get(NOTES, "[]"), files.name(NOTES), problems), files.name(NOTES), problems)
@@ -136,8 +141,12 @@ def _sources(value: Any, file: str, what: str, line: int | None, problems: list[
         found = schema.check_record(item, schema.SOURCE, file, f"a source of {what}", getattr(item, "line", line))
         problems += found
         if not found:
-            url = item.get("url")
-            sources.append(Source(schema.text(item["title"]), schema.text(url) if url else None))
+            url = schema.text(item["url"]) if item.get("url") else None
+            if url is not None and not is_safe_url(url):
+                problems.append(
+                    Problem(file, item.key_lines["url"], f"url '{url}' of a source of {what} should start with https:// or http://")
+                )
+            sources.append(Source(schema.text(item["title"]), url))
     return tuple(sources)
 
 
@@ -207,6 +216,7 @@ def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry
         if "\n" in short.strip() or not short.strip():
             problems.append(Problem(file, record.key_lines["short"], f"'short' of {what} should be one non-empty line (it is the tooltip)"))
         sources = _sources(record["sources"], file, what, record.key_lines["sources"], problems)
+        problems += _markdown(record, "definition", file, what)
         index_as = schema.text(record["index_as"]) if "index_as" in record else None
         entries.append(
             Entry(
@@ -222,6 +232,11 @@ def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry
             )
         )
     return tuple(entries)
+
+
+def _markdown(record: Mapping, key: str, file: str, what: str) -> list[Problem]:
+    """Problems with the Markdown of a definition or note: disallowed elements, unsafe links."""
+    return [Problem(file, record.key_lines[key], f"'{key}' of {what} {phrase}") for phrase in markdown_problems(schema.text(record[key]))]
 
 
 def _check_id(entry_id: str, seen: dict[str, int], file: str, line: int, what: str) -> list[Problem]:
@@ -285,6 +300,7 @@ def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, .
                 Problem(file, record.key_lines["type"], f"type '{record['type']}' of {what} is not one of: {', '.join(NOTE_TYPES)}")
             )
         sources = _sources(record["sources"], file, what, record.key_lines["sources"], problems)
+        problems += _markdown(record, "text", file, what)
         notes.append(
             Note(
                 note_id,

@@ -49,15 +49,21 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 
 def load_yaml(text: str, filename: str) -> Any:
     """Parse YAML text; raise `SourceError` naming file and line when it is not valid."""
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise SourceError(
+            [Problem(filename, line, f"not valid YAML: character U+{error.character:04X} is not allowed; delete it")]
+        ) from None
     loader.duplicates = []
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        where = mark.line + 1 if mark else None
         reason = error.problem or error.context or "invalid YAML"
-        raise SourceError([Problem(filename, line, f"not valid YAML: {reason}; check indentation, colons and quotes")]) from None
+        raise SourceError([Problem(filename, where, f"not valid YAML: {reason}; check indentation, colons and quotes")]) from None
     except yaml.YAMLError as error:
         raise SourceError([Problem(filename, None, f"not valid YAML: {error}")]) from None
     finally:
