@@ -25,7 +25,7 @@ export EDITION_SOURCE := $(abspath $(SOURCE))
 preview: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
 
-test: lint system-packages
+test: lint system-packages node_modules/.installed
 	$(BIN)/pytest
 
 site: docs
@@ -51,5 +51,10 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# Test- and build-time tools from npm (package-lock.json pins them); nothing fetched at run time.
+node_modules/.installed: package-lock.json system-packages
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules
