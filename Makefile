@@ -52,7 +52,7 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # Test- and build-time tools from npm (package-lock.json pins them); nothing fetched at run time.
-node_modules/.installed: package-lock.json system-packages
+node_modules/.installed: package-lock.json | system-packages
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
