@@ -66,6 +66,13 @@ def test_claims_table_has_a_row_per_claim_linking_to_its_paragraph(site: Path) -
     assert sorted(span["data-claim"] for span in spans) == sorted(claim.id for claim in edition.claims)
 
 
+def test_claim_spans_have_no_native_tooltip_to_cover_the_terms_inside(site: Path) -> None:
+    article = soup(page(site, "article"))
+    spans = article.select("span.ed-claim")
+    assert spans and not [span for span in spans if span.has_attr("title")]
+    assert any(span.select("[data-term]") for span in spans)
+
+
 def test_notes_and_claims_from_a_hostile_source_stay_text(hostile_site: Path) -> None:
     notes = page(hostile_site, "notes")
     assert "<img" not in notes and "&lt;img src=x onerror=alert(1)&gt;" in notes

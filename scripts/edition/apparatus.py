@@ -58,7 +58,9 @@ def paragraph_inserts(edition: Edition) -> dict[int, list[Insert]]:
     for label, note, anchor in ordered_notes(edition):
         inserts[anchor.paragraph].append(Insert(anchor.end, Insert.MARKER, note_marker(label, note)))
     for claim, anchor in ordered_claims(edition):
-        opening = f'<span class="ed-claim" data-claim="{claim.id}" title="{escape_attribute(claim_summary(claim))}">'
+        # No title: a native tooltip on the span would cover the tooltips of the terms
+        # inside it. Who said what is on the claims page, which links back here.
+        opening = f'<span class="ed-claim" data-claim="{claim.id}">'
         inserts[anchor.paragraph] += [Insert(anchor.start, Insert.OPEN, opening), Insert(anchor.end, Insert.CLOSE, "</span>")]
     return inserts
 
@@ -71,11 +73,6 @@ def note_marker(label: str, note: Note) -> str:
         f'<sup class="ed-insert ed-note-ref ed-note-ref--{note.type}" id="noteref-{note.id}">'
         f'[{label}](notes.md#{note.id}){{ title="{title}" aria-label="{kind} note {label}" }}</sup>'
     )
-
-
-def claim_summary(claim: Claim) -> str:
-    """One line saying who is reported to have said this and how: the claim span's tooltip."""
-    return f"{claim.who} ({CLAIM_FORM_LABELS[claim.form]}; {claim.channel})"
 
 
 class _TextExtractor(HTMLParser):
