@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
@@ -187,30 +188,43 @@ def _changelog(items: list[Any], file: str, problems: list[Problem]) -> tuple[Ch
     return tuple(changes)
 
 
-def _records(data: Any, file: str, what: str, problems: list[Problem]) -> list[Mapping]:
-    """Check that a file holds a list of mappings and return those that are."""
+def _valid_records(
+    data: Any, file: str, noun: str, spec: tuple[schema.Key, ...], problems: list[Problem]
+) -> Iterator[tuple[Mapping, str, str]]:
+    """The records of a list file that have the keys and types `spec` asks for and a good id.
+
+    Yields each with the phrase naming it in messages ("note 'kerch'") and its id; the
+    problems of the others go into `problems`, so every one is reported in one run.
+    """
     if data is None:
-        return []
+        return
     if not isinstance(data, list):
-        problems.append(Problem(file, None, f"should be a list of {what}s, each starting with '- id: …'"))
+        problems.append(Problem(file, None, f"should be a list of {noun} records, each starting with '- id: …'"))
+        return
+    seen: dict[str, int] = {}
+    for record in data:
+        what = f"{noun} '{record.get('id')}'" if isinstance(record, dict) else f"a {noun}"
+        found = schema.check_record(record, spec, file, what, None)
+        if found:
+            problems += found
+            continue
+        record_id = schema.text(record["id"])
+        problems += _check_id(record_id, seen, file, record.key_lines["id"], noun)
+        yield record, what, record_id
+
+
+def _one_of(record: Mapping, key: str, allowed: tuple[str, ...], file: str, what: str) -> list[Problem]:
+    """A problem when `record[key]` is not one of the allowed values."""
+    if record[key] in allowed:
         return []
-    return data
+    return [Problem(file, record.key_lines[key], f"{key} '{record[key]}' of {what} is not one of: {', '.join(allowed)}")]
 
 
 def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry, ...]:
     """Read `glossary.yml`: a list of entries with unique slug ids."""
     entries: list[Entry] = []
-    seen: dict[str, int] = {}
-    for record in _records(data, file, "entrie", problems):
-        what = f"entry '{record.get('id')}'" if isinstance(record, dict) else "an entry"
-        found = schema.check_record(record, schema.ENTRY, file, what, None)
-        if found:
-            problems += found
-            continue
-        entry_id = schema.text(record["id"])
-        problems += _check_id(entry_id, seen, file, record.key_lines["id"], "entry")
-        if record["kind"] not in KINDS:
-            problems.append(Problem(file, record.key_lines["kind"], f"kind '{record['kind']}' of {what} is not one of: {', '.join(KINDS)}"))
+    for record, what, entry_id in _valid_records(data, file, "entry", schema.ENTRY, problems):
+        problems += _one_of(record, "kind", KINDS, file, what)
         forms = _forms(record, file, what, problems)
         short = schema.text(record["short"])
         if "\n" in short.strip() or not short.strip():
@@ -286,19 +300,8 @@ def check_shared_forms(entries: tuple[Entry, ...], file: str) -> list[Problem]:
 def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, ...]:
     """Read `notes.yml`: editorial notes anchored by a quote of the article."""
     notes: list[Note] = []
-    seen: dict[str, int] = {}
-    for record in _records(data, file, "note", problems):
-        what = f"note '{record.get('id')}'" if isinstance(record, dict) else "a note"
-        found = schema.check_record(record, schema.NOTE, file, what, None)
-        if found:
-            problems += found
-            continue
-        note_id = schema.text(record["id"])
-        problems += _check_id(note_id, seen, file, record.key_lines["id"], "note")
-        if record["type"] not in NOTE_TYPES:
-            problems.append(
-                Problem(file, record.key_lines["type"], f"type '{record['type']}' of {what} is not one of: {', '.join(NOTE_TYPES)}")
-            )
+    for record, what, note_id in _valid_records(data, file, "note", schema.NOTE, problems):
+        problems += _one_of(record, "type", NOTE_TYPES, file, what)
         sources = _sources(record["sources"], file, what, record.key_lines["sources"], problems)
         problems += _markdown(record, "text", file, what)
         notes.append(
@@ -318,19 +321,8 @@ def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, .
 def _parse_claims(data: Any, file: str, problems: list[Problem]) -> tuple[Claim, ...]:
     """Read `claims.yml`: the statements the article reports, each anchored by a quote."""
     claims: list[Claim] = []
-    seen: dict[str, int] = {}
-    for record in _records(data, file, "claim", problems):
-        what = f"claim '{record.get('id')}'" if isinstance(record, dict) else "a claim"
-        found = schema.check_record(record, schema.CLAIM, file, what, None)
-        if found:
-            problems += found
-            continue
-        claim_id = schema.text(record["id"])
-        problems += _check_id(claim_id, seen, file, record.key_lines["id"], "claim")
-        if record["form"] not in CLAIM_FORMS:
-            problems.append(
-                Problem(file, record.key_lines["form"], f"form '{record['form']}' of {what} is not one of: {', '.join(CLAIM_FORMS)}")
-            )
+    for record, what, claim_id in _valid_records(data, file, "claim", schema.CLAIM, problems):
+        problems += _one_of(record, "form", CLAIM_FORMS, file, what)
         fields = {key: schema.text(record[key]) for key in ("who", "what", "channel", "form", "quote")}
         entry = schema.text(record["entry"]) if "entry" in record else None
         claims.append(Claim(claim_id, **fields, entry=entry, occurrence=record.get("occurrence"), line=record.line))
