@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,3 +59,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site of the hostile sample article, built once per test run."""
     return _built(HOSTILE, tmp_path_factory, "hostile-site")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A writable copy of the hostile sample source folder, for tests that break it."""
+    target = tmp_path / "source"
+    shutil.copytree(HOSTILE, target)
+    return target

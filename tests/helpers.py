@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup, Tag
+
+from edition.errors import SourceError
+from edition.loader import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -47,3 +51,10 @@ def build_site(source: Path, site: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def problems(folder: Path) -> list[str]:
+    """The problems `load_source` reports for a source folder that must be refused."""
+    with pytest.raises(SourceError) as caught:
+        load_source(folder)
+    return [str(problem) for problem in caught.value.problems]

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
 from edition.apparatus import note_label, ordered_notes, plain_text
-from edition.errors import SourceError
 from edition.loader import load_source
-from helpers import HOSTILE, SOURCE, soup
+from helpers import SOURCE, problems, soup
 
 
 def page(site: Path, name: str) -> str:
@@ -80,19 +76,6 @@ def test_notes_and_claims_from_a_hostile_source_stay_text(hostile_site: Path) ->
     claims = soup(page(hostile_site, "claims"))
     cells = [cell.get_text() for cell in claims.select("table tbody td")]
     assert "Volodymyr <em>Zelensky</em>" in cells and "The plan | annexed *nothing*." in cells
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "source"
-    shutil.copytree(HOSTILE, target)
-    return target
-
-
-def problems(folder: Path) -> list[str]:
-    with pytest.raises(SourceError) as caught:
-        load_source(folder)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_a_claim_with_an_unknown_entry_or_form_is_refused(folder: Path) -> None:

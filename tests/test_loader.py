@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from edition.errors import SourceError
 from edition.loader import load_source, split_paragraphs
-from helpers import HOSTILE, SOURCE
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A writable copy of the hostile sample source folder."""
-    target = tmp_path / "source"
-    shutil.copytree(HOSTILE, target)
-    return target
-
-
-def problems(folder: Path) -> list[str]:
-    with pytest.raises(SourceError) as caught:
-        load_source(folder)
-    return [str(problem) for problem in caught.value.problems]
+from helpers import HOSTILE, SOURCE, problems
 
 
 def test_loads_the_edition_source() -> None:

@@ -20,7 +20,7 @@ from edition.loader import SourceFiles, load_source, parse_source
 from edition.model import Edition, Entry, Metadata, Original
 from edition.pipeline import build_pages
 from edition.publish import replace_folder
-from helpers import HOSTILE, ROOT, SOURCE, article_paragraphs, source_text
+from helpers import HOSTILE, ROOT, SOURCE, article_paragraphs, problems, source_text
 
 METACHARACTERS = "*_#>-+=|[](){}<>&;`\\!~^:.1 \t'\"’“”"
 LINE = st.text(
@@ -93,22 +93,9 @@ def test_a_ten_megabyte_article_with_five_thousand_entries_builds() -> None:
 # Markdown an editor may and may not use -------------------------------------------------------
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "source"
-    shutil.copytree(HOSTILE, target)
-    return target
-
-
 def set_definition(folder: Path, definition: str) -> None:
     glossary = folder / "glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("  definition: A peninsula.", f"  definition: {definition!r}"))
-
-
-def problems(folder: Path) -> list[str]:
-    with pytest.raises(SourceError) as caught:
-        load_source(folder)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_a_javascript_link_in_a_definition_is_refused(folder: Path) -> None:
