@@ -81,10 +81,12 @@ def test_cite_block_on_article_and_about_pages(site: Path) -> None:
 def test_citations_follow_their_styles() -> None:
     citations = cite(load_source(SOURCE).metadata, None)
     assert citations.chicago == (
-        "The edition's editorial team, ed. “[Blinken reportedly warns Ukraine against retaking Crimea].” Digital edition, version 1.1, 2026-11-24."
+        "The edition's editorial team, ed. “[Blinken reportedly warns Ukraine against retaking Crimea].”"
+        " Digital edition, version 1.1, 2026-11-24."
     )
     assert citations.apa == (
-        "The edition's editorial team (Ed.). (2026). [Blinken reportedly warns Ukraine against retaking Crimea] (Version 1.1) [Digital edition]."
+        "The edition's editorial team (Ed.). (2026). [Blinken reportedly warns Ukraine against retaking Crimea]"
+        " (Version 1.1) [Digital edition]."
     )
     assert "  editor = {{The edition's editorial team}}" in citations.bibtex
     assert "  year = {2026}" in citations.bibtex
