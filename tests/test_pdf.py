@@ -153,6 +153,14 @@ def test_every_font_is_embedded(book: Book) -> None:
     assert any("Libertine" in str(font["/BaseFont"]) for font in fonts)
 
 
+def test_cover_gives_title_source_note_editors_version_and_date(book: Book, edition: Edition) -> None:
+    cover = " ".join(book.text(0).split())
+    metadata = edition.metadata
+    for part in (metadata.display_title, " ".join((metadata.original.note or "").split()), *metadata.editors):
+        assert part in cover
+    assert f"Version {metadata.version} · {metadata.date}" in cover
+
+
 def test_every_page_but_the_cover_is_numbered_n_of_total(book: Book) -> None:
     total = len(book.reader.pages)
     assert total > 5
