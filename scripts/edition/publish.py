@@ -39,16 +39,23 @@ def build_site(source: Path, site: Path, config: Path) -> int:
     # The site links to the PDF (hook → templates), which is written beside the pages.
     environment[PDF_VARIABLE] = pdf_name(load_source(source))
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
+    book = staging.with_name(f"{staging.name}.pdf")
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config), "--site-dir", str(staging)]
-        result = subprocess.run(command, env=environment, check=False)
-        if result.returncode != 0:
+        # MkDocs builds the pages while this process typesets the PDF beside them.
+        mkdocs = subprocess.Popen(command, env=environment)
+        try:
+            write_pdf(source, book)
+        finally:
+            returncode = mkdocs.wait()
+        if returncode != 0:
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
-            return result.returncode
-        write_pdf(source, staging / environment[PDF_VARIABLE])
+            return returncode
+        book.replace(staging / environment[PDF_VARIABLE])
         replace_folder(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        book.unlink(missing_ok=True)
     return 0
 
 
