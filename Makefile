@@ -4,6 +4,7 @@
 #   make site      build the static site: make site [SOURCE=dir] [SITE=dir]
 #   make check     validate the source folder without building: make check [SOURCE=dir]
 #   make docs      write the annotated Markdown pages into docs/
+#   make pdf       write the edition as a PDF: site/<slug>.pdf [SOURCE=dir] [SITE=dir]
 #   make lint      ruff and mypy
 #   make clean     remove the site and the virtual environment
 
@@ -20,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export EDITION_SOURCE := $(abspath $(SOURCE))
 
-.PHONY: preview test site check docs lint system-packages clean
+.PHONY: preview test site check docs lint system-packages clean pdf
 
 preview: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
@@ -37,6 +38,9 @@ check: $(VENV)/.installed
 
 docs: $(VENV)/.installed
 	$(BIN)/python scripts/build_edition.py --source $(SOURCE) --out docs
+
+pdf: $(VENV)/.installed
+	$(BIN)/python scripts/build_pdf.py --source $(SOURCE) --site $(SITE)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check scripts tests

@@ -25,6 +25,7 @@ from edition.citation import cite, json_ld, meta_tags
 from edition.errors import SourceError
 from edition.loader import load_source
 from edition.model import Edition, Page
+from edition.pdf import PDF_VARIABLE
 from edition.pipeline import build_pages, describe_summary
 
 SOURCE_VARIABLE = "EDITION_SOURCE"
@@ -70,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = escape(metadata.display_title)
     config.site_description = escape(metadata.description)
     config.extra["edition"] = _template_data(edition, config.site_url or None)
+    config.extra["edition"]["pdf"] = os.environ.get(PDF_VARIABLE) or None
     return config
 
 
