@@ -243,9 +243,34 @@ def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry
                 sources,
                 index_as,
                 record.line,
+                _coords(record, file, what, problems),
             )
         )
     return tuple(entries)
+
+
+def _coords(record: Mapping, file: str, what: str, problems: list[Problem]) -> tuple[float, float] | None:
+    """A place's `coords: [latitude, longitude]` in decimal degrees, checked; other kinds may not have them."""
+    if "coords" not in record:
+        return None
+    line = record.key_lines["coords"]
+    value = record["coords"]
+    example = "e.g. 'coords: [44.6, 33.53]' for Sevastopol"
+    if record["kind"] != "place":
+        problems.append(Problem(file, line, f"'coords' of {what} is only for places; remove it, or set 'kind: place'"))
+        return None
+    if len(value) != 2 or not all(isinstance(number, int | float) and not isinstance(number, bool) for number in value):
+        problems.append(
+            Problem(file, line, f"'coords' of {what} should be two numbers, [latitude, longitude] in decimal degrees, {example}")
+        )
+        return None
+    lat, lon = float(value[0]), float(value[1])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        problems.append(
+            Problem(file, line, f"'coords' of {what} are out of range: latitude must be -90 to 90 and longitude -180 to 180, {example}")
+        )
+        return None
+    return lat, lon
 
 
 def _markdown(record: Mapping, key: str, file: str, what: str) -> list[Problem]:

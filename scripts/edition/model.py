@@ -34,6 +34,8 @@ class Entry:
     sources: tuple[Source, ...]
     index_as: str | None = None
     line: int = 0
+    coords: tuple[float, float] | None = None
+    """Latitude and longitude in decimal degrees, for places shown on the locator map."""
 
     @property
     def sort_key(self) -> str:

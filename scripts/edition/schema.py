@@ -82,6 +82,7 @@ ENTRY = (
     Key("definition", "text"),
     Key("sources", "list"),
     Key("index_as", "text", required=False),
+    Key("coords", "list", required=False),
 )
 
 NOTE = (
