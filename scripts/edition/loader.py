@@ -16,9 +16,11 @@ from typing import Any
 
 from . import schema
 from .anchors import count_quote, locate
+from .basemap import BASEMAP, parse_basemap
 from .errors import Problem, SourceError
 from .model import KINDS, Change, Claim, Edition, Entry, Metadata, Note, Original, Source
 from .safety import first_control_character, is_safe_url, markdown_problems
+from .timeline import parse_timeline
 from .yamlfile import Mapping, load_yaml
 
 ARTICLE = "article.txt"
@@ -26,8 +28,9 @@ EDITION = "edition.yml"
 GLOSSARY = "glossary.yml"
 NOTES = "notes.yml"
 CLAIMS = "claims.yml"
+TIMELINE = "timeline.yml"
 REQUIRED_FILES = (ARTICLE, EDITION, GLOSSARY)
-OPTIONAL_FILES = (NOTES, CLAIMS)
+OPTIONAL_FILES = (NOTES, CLAIMS, TIMELINE, BASEMAP)
 
 NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
 CLAIM_FORMS = ("quoted", "partly-quoted", "paraphrased")
@@ -93,11 +96,21 @@ def parse_source(files: SourceFiles) -> Edition:
     if paragraphs:  # quotes can only be checked against a readable, non-empty article
         problems += check_quotes(notes, paragraphs, files.name(NOTES), "note")
         problems += check_quotes(claims, paragraphs, files.name(CLAIMS), "claim")
+    timeline = parse_timeline(
+        _yaml(texts.get(TIMELINE, "[]"), files.name(TIMELINE), problems),
+        files.name(TIMELINE),
+        problems,
+        paragraphs=len(paragraphs),
+        note_ids={note.id for note in notes},
+        read_sources=_sources,
+    )
+    basemap_text = texts.get(BASEMAP)
+    basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text else None
     if not problems:
         problems += check_claims(claims, {entry.id for entry in entries}, paragraphs, files.name(CLAIMS))
     if problems or metadata is None:
         raise SourceError(problems)
-    return Edition(metadata, paragraphs, entries, notes, claims)
+    return Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap)
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:

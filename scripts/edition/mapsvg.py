@@ -254,7 +254,7 @@ def _places(places: Sequence[Place], frame: Frame, conic: Conic, href: str, take
         x, y = dots[place.id]
         tx, ty, anchor = label_position(place.label, (x, y), frame, taken)
         taken.append(text_box(tx, ty, place.label, FONT, anchor))
-        label = html.escape(place.label)
+        label = html.escape(place.label, quote=False)
         parts.append(
             f'<a href="{html.escape(href + place.id)}"><circle class="ed-map-dot" cx="{_num(x)}" cy="{_num(y)}" r="{DOT}"/>'
             f'<text class="ed-map-place ed-map-halo" x="{_num(tx)}" y="{_num(ty)}" text-anchor="{anchor}">{label}</text></a>'

@@ -65,12 +65,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         _last_good = edition, pages
         log.info("Edition: %s", describe_summary(summary).replace("\n", "; "))
+    _add_figure_pages_to_nav(config, pages)
     metadata = edition.metadata
     # Material writes these into the page unescaped: escape them here so they stay text.
     config.site_name = escape(metadata.display_title)
     config.site_description = escape(metadata.description)
     config.extra["edition"] = _template_data(edition, config.site_url or None)
     return config
+
+
+FIGURE_PAGES = {"map.md": "Map", "timeline.md": "Timeline"}
+"""Generated pages that exist only when the source has their data; the nav lists them only then."""
+
+
+def _add_figure_pages_to_nav(config: MkDocsConfig, pages: tuple[Page, ...]) -> None:
+    """List the map and timeline pages in the nav, before About, when this source has them."""
+    nav = config.nav
+    if not isinstance(nav, list):
+        return
+    listed = {next(iter(item.values())) for item in nav if isinstance(item, dict)}
+    added = [{FIGURE_PAGES[page.path]: page.path} for page in pages if page.path in FIGURE_PAGES and page.path not in listed]
+    before = next((index for index, item in enumerate(nav) if isinstance(item, dict) and "about.md" in item.values()), len(nav))
+    nav[before:before] = added
 
 
 def _template_data(edition: Edition, base: str | None) -> dict[str, Any]:

@@ -31,9 +31,10 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "list": (list,),
     "mapping": (dict,),
     "integer": (int,),
+    "boolean": (bool,),
 }
 
-_KIND_NAMES = {"text": "text", "list": "a list", "mapping": "a mapping", "integer": "a whole number"}
+_KIND_NAMES = {"text": "text", "list": "a list", "mapping": "a mapping", "integer": "a whole number", "boolean": "true or false"}
 
 _TYPE_NAMES = {
     str: "text",
@@ -105,6 +106,15 @@ CLAIM = (
     Key("occurrence", "integer", required=False),
 )
 
+EVENT = (
+    Key("date", "text"),
+    Key("label", "text"),
+    Key("later", "boolean", required=False),
+    Key("paragraph", "integer", required=False),
+    Key("note", "text", required=False),
+    Key("sources", "list"),
+)
+
 SOURCE = (
     Key("title", "text"),
     Key("url", "text", required=False),
@@ -135,7 +145,7 @@ def check_record(record: Any, keys: tuple[Key, ...], file: str, what: str, line:
         value = record[key.name]
         if value is None and key.nullable:
             continue
-        if isinstance(value, bool) or not isinstance(value, _TYPES[key.kind]):
+        if (isinstance(value, bool) and key.kind != "boolean") or not isinstance(value, _TYPES[key.kind]):
             wanted = _KIND_NAMES[key.kind]
             hint = " (quote it if it is meant as text)" if key.kind == "text" else ""
             problems.append(
