@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -63,3 +65,19 @@ def test_glossary_places_link_to_the_map_and_others_do_not(edition: Edition) -> 
         section = sections.find("section", id=entry.id)
         assert section is not None
         assert (f"(map.md#map-{entry.id})" in str(section)) == (entry.kind == "place"), entry.id
+
+
+def test_the_figures_render_into_a_pdf_with_their_text(edition: Edition, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    weasyprint = importlib.import_module("weasyprint")  # pinned in requirements.txt; it has no type stubs
+
+    assert edition.basemap is not None
+    figures = map_figure_html(edition, edition.basemap, "#") + timeline_figure_html(edition, "#p", "#")
+    # WeasyPrint's SVG renderer has no CSS custom properties and no paint-order: the map uses neither.
+    assert "var(" not in figures and "paint-order" not in figures
+    target = tmp_path / "figures.pdf"
+    weasyprint.HTML(string=f"<html><body>{figures}</body></html>").write_pdf(target)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    for words in ("Sevastopol", "Kerch Strait bridge", "occupied by Russia since 2014", "After publication", "16 March 2014"):
+        assert words in text

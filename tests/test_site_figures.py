@@ -15,7 +15,7 @@ def page(site: Path, name: str) -> str:
 def test_the_map_page_shows_the_figure_and_lists_the_places(site: Path) -> None:
     html = soup(page(site, "map"))
     figure = html.select_one("article figure#figure-map")
-    assert figure is not None and figure.select_one("svg[role=img] title") is not None and figure.figcaption is not None
+    assert figure is not None and figure.select_one("svg[role=group] title") is not None and figure.figcaption is not None
     for entry in load_source(SOURCE).entries:
         if entry.coords:
             assert figure.select_one(f'svg a[href="../glossary/#{entry.id}"]') is not None, entry.id

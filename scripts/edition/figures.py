@@ -76,7 +76,7 @@ def render_map_page(edition: Edition, front_matter: str) -> str:
         "Where the places named in the article lie. The list below the map gives the same places in text.",
         map_figure_html(edition, edition.basemap).strip(),
         "## Places on the map",
-        "\n".join(items),
+        '<div class="ed-map-list" markdown>\n\n' + "\n".join(items) + "\n\n</div>",
     ]
     return "\n\n".join(parts) + "\n"
 

@@ -2,10 +2,11 @@
 
 The picture is 800 × 560 user units. Countries are filled, Ukraine is highlighted,
 Crimea (the base map's `occupied` feature) is hatched and explained in the legend.
-Each place is a dot with a text label that links to its glossary entry; labels are
-placed where they collide with nothing already drawn. Colours come from custom
-properties set in the SVG's own `<style>` (light, and print), which the site's CSS
-overrides for the dark scheme.
+Each place is a dot with a text label that links to its glossary entry (so the SVG is a
+labelled group, not role="img", whose children would be hidden from assistive technology); labels are
+placed where they collide with nothing already drawn. Colours are set by class
+in the SVG's own `<style>` (light, for screen, print and PDF); the site's CSS overrides
+them for the dark scheme with more specific selectors.
 """
 
 from __future__ import annotations
@@ -40,27 +41,25 @@ COUNTRIES = (
 )
 
 STYLE = """
-.ed-map{--ed-map-sea:#d4e6f4;--ed-map-land:#efede7;--ed-map-border:#9b978c;--ed-map-ukraine:#f6e3a1;
---ed-map-ukraine-border:#5b4a00;--ed-map-hatch:#9c1c1c;--ed-map-ink:#1f1f1f;--ed-map-soft:#5d5d5d;
---ed-map-halo:#ffffff;--ed-map-sea-ink:#2f5d87;--ed-map-dot:#9c1c1c;--ed-map-panel:#ffffffe6}
-.ed-map text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ed-map-ink)}
-.ed-map-sea{fill:var(--ed-map-sea)}
-.ed-map-land{fill:var(--ed-map-land);stroke:var(--ed-map-border);stroke-width:.6;stroke-linejoin:round}
-.ed-map-ukraine{fill:var(--ed-map-ukraine);stroke:var(--ed-map-ukraine-border);stroke-width:1.2;stroke-linejoin:round}
-.ed-map-occupied{fill:url(#ed-map-hatch);stroke:var(--ed-map-hatch);stroke-width:1;stroke-dasharray:3 2}
-.ed-map-hatch-line{stroke:var(--ed-map-hatch);stroke-width:1.3}
-.ed-map-halo{paint-order:stroke;stroke:var(--ed-map-halo);stroke-width:3px;stroke-linejoin:round}
-.ed-map-country-label{fill:var(--ed-map-soft)!important;font-size:11px;letter-spacing:.12em}
-.ed-map-sea-label{fill:var(--ed-map-sea-ink)!important;font-style:italic}
-.ed-map-dot{fill:var(--ed-map-dot);stroke:var(--ed-map-halo);stroke-width:1.2}
+.ed-map text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;fill:#1f1f1f}
+.ed-map-sea{fill:#d4e6f4}
+.ed-map-land{fill:#efede7;stroke:#9b978c;stroke-width:.6;stroke-linejoin:round}
+.ed-map-ukraine{fill:#f6e3a1;stroke:#5b4a00;stroke-width:1.2;stroke-linejoin:round}
+.ed-map-occupied{fill:url(#ed-map-hatch);stroke:#9c1c1c;stroke-width:1;stroke-dasharray:3 2}
+.ed-map-hatch-line{stroke:#9c1c1c;stroke-width:1.3}
+.ed-map text.ed-map-country-label{fill:#5d5d5d;font-size:11px;letter-spacing:.12em}
+.ed-map text.ed-map-sea-label{fill:#2f5d87;font-style:italic}
+.ed-map text.ed-map-halo{fill:#ffffff;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}
+.ed-map-dot{fill:#9c1c1c;stroke:#ffffff;stroke-width:1.2}
 .ed-map-place{font-size:13px;font-weight:600}
 .ed-map a:hover .ed-map-place,.ed-map a:focus .ed-map-place{text-decoration:underline}
 .ed-map a:focus{outline:2px solid currentColor}
-.ed-map-panel{fill:var(--ed-map-panel);stroke:var(--ed-map-border);stroke-width:.6}
+.ed-map-panel{fill:#ffffff;fill-opacity:.9;stroke:#9b978c;stroke-width:.6}
 .ed-map-small{font-size:11px}
-.ed-map-rule{stroke:var(--ed-map-ink);stroke-width:1.2;fill:none}
-.ed-map-arrow{fill:var(--ed-map-ink)}
+.ed-map-rule{stroke:#1f1f1f;stroke-width:1.2;fill:none}
+.ed-map-arrow{fill:#1f1f1f}
 """
+"""Light colours, also for print and the PDF; literal values, since SVG renderers such as WeasyPrint lack var()."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def render_map_svg(basemap: Basemap, places: Sequence[Place], *, href: str = "..
     names = ", ".join(place.label for place in marked)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-map" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="img" aria-labelledby="{ident}-title {ident}-desc">',
+        f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc">',
         f'<title id="{ident}-title">Locator map: Ukraine, Crimea, the Black Sea and the Sea of Azov</title>',
         f'<desc id="{ident}-desc">Map of Ukraine and its neighbours. Crimea is shown as part of Ukraine, hatched as occupied '
         f"by Russia since 2014. Marked places: {html.escape(names)}.</desc>",
@@ -187,8 +186,20 @@ def _labels(frame: Frame, conic: Conic) -> list[str]:
     for name, lat, lon in COUNTRIES:
         x, y = frame.to_px(conic.project(lon, lat))
         if text_box(x, y, name, 12, "middle").within(frame):
-            parts.append(f'<text class="ed-map-country-label ed-map-halo" x="{_num(x)}" y="{_num(y)}" text-anchor="middle">{name}</text>')
+            parts.append(haloed("ed-map-country-label", f'x="{_num(x)}" y="{_num(y)}" text-anchor="middle"', name))
     return parts
+
+
+def haloed(classes: str, attributes: str, text: str) -> str:
+    """A label over a halo copy of itself (two lines), which keeps it legible on any fill.
+
+    A separate copy rather than `paint-order: stroke`, which WeasyPrint does not support;
+    the copy is hidden from assistive technology.
+    """
+    return (
+        f'<text class="{classes} ed-map-halo" aria-hidden="true" {attributes}>{text}</text>\n'
+        f'<text class="{classes}" {attributes}>{text}</text>'
+    )
 
 
 def _legend(frame: Frame) -> tuple[str, Box]:
@@ -255,9 +266,10 @@ def _places(places: Sequence[Place], frame: Frame, conic: Conic, href: str, take
         tx, ty, anchor = label_position(place.label, (x, y), frame, taken)
         taken.append(text_box(tx, ty, place.label, FONT, anchor))
         label = html.escape(place.label, quote=False)
+        where = f'x="{_num(tx)}" y="{_num(ty)}" text-anchor="{anchor}"'
+        halo, text = haloed("ed-map-place", where, label).split("\n")
         parts.append(
-            f'<a href="{html.escape(href + place.id)}"><circle class="ed-map-dot" cx="{_num(x)}" cy="{_num(y)}" r="{DOT}"/>'
-            f'<text class="ed-map-place ed-map-halo" x="{_num(tx)}" y="{_num(ty)}" text-anchor="{anchor}">{label}</text></a>'
+            f'{halo}<a href="{html.escape(href + place.id)}"><circle class="ed-map-dot" cx="{_num(x)}" cy="{_num(y)}" r="{DOT}"/>{text}</a>'
         )
     return [*parts, "</g>"]
 
