@@ -1,7 +1,8 @@
 """Load a source folder and validate it once, reporting every problem together.
 
 A source folder holds `article.txt` (paragraphs separated by blank lines),
-`edition.yml`, `glossary.yml` and, optionally, `notes.yml`. `read_source` is
+`edition.yml`, `glossary.yml` and, optionally, `notes.yml`, `claims.yml`,
+`timeline.yml` and the map's data, `map/region.json`. `read_source` is
 the only function here that touches the disk; `parse_source` is pure.
 """
 
