@@ -26,6 +26,7 @@ from edition.errors import SourceError
 from edition.loader import load_source
 from edition.model import Edition, Page
 from edition.pipeline import build_pages, describe_summary
+from edition.writer import is_generated
 
 SOURCE_VARIABLE = "EDITION_SOURCE"
 
@@ -111,8 +112,17 @@ _ORIGINAL_FIELDS = (("headline", "headline"), ("outlet", "outlet"), ("byline", "
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Replace any copy of a generated page in `docs/` with the freshly generated one."""
+    """Replace any copy of a generated page in `docs/` with the freshly generated one.
+
+    A page generated earlier from another source folder (e.g. `map.md` left by `make docs`)
+    that this source does not generate is dropped, so that it cannot appear in the site.
+    """
     assert _last_good is not None, "on_config runs before on_files and either sets it or fails"
+    current = {page.path for page in _last_good[1]}
+    for path in FIGURE_PAGES:
+        leftover = files.get_file_from_path(path)
+        if path not in current and leftover is not None and leftover.abs_src_path and is_generated(Path(leftover.abs_src_path)):
+            files.remove(leftover)
     for page in _last_good[1]:
         stale = files.get_file_from_path(page.path)
         if stale is not None:
