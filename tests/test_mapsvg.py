@@ -9,7 +9,7 @@ import pytest
 
 from edition.basemap import BASEMAP, Basemap, parse_basemap
 from edition.geo import Conic
-from edition.mapsvg import Place, map_frame, render_map_svg, shown_places, text_box
+from edition.mapsvg import Box, Place, map_frame, render_map_svg, shown_places, text_box
 from helpers import SOURCE
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -87,3 +87,23 @@ def test_the_map_has_a_legend_a_scale_bar_and_a_north_arrow(svg: ET.Element) -> 
 
 def test_the_map_is_the_same_every_time(basemap: Basemap) -> None:
     assert render_map_svg(basemap, PLACES) == render_map_svg(basemap, PLACES)
+
+
+def test_labels_keep_clear_of_the_legend_and_the_scale_bar(svg: ET.Element) -> None:
+    panels = [
+        Box(
+            float(rect.get("x", 0)),
+            float(rect.get("y", 0)),
+            float(rect.get("x", 0)) + float(rect.get("width", 0)),
+            float(rect.get("y", 0)) + float(rect.get("height", 0)),
+        )
+        for rect in svg.iter(f"{SVG}rect")
+        if rect.get("class") == "ed-map-panel"
+    ]
+    assert len(panels) == 2
+    labels = [
+        text_box(float(text.get("x", 0)), float(text.get("y", 0)), text.text or "", 13, text.get("text-anchor", "start"))
+        for text in svg.iter(f"{SVG}text")
+        if (text.get("class") or "").split() == ["ed-map-place"]
+    ]
+    assert not any(label.overlaps(panel) for label in labels for panel in panels)

@@ -22,8 +22,8 @@ PARENTHESIS = re.compile(r"\((?P<inner>[^)]*)\)\s*\Z")
 
 MAP_CREDIT = (
     "Country outlines: Natural Earth 1:50m (public domain), via the world-atlas package; Lambert conformal conic projection. "
-    "Crimea is drawn as part of Ukraine, as international law recognizes it (UN General Assembly resolution 68/262); "
-    "the source data draw the de-facto line, which the edition does not follow."
+    "Crimea is drawn within Ukraine's internationally recognized borders (UN General Assembly resolution 68/262); "
+    "the source data draw it as part of Russia, following the line of control since 2014."
 )
 
 
