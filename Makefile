@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export EDITION_SOURCE := $(abspath $(SOURCE))
 
-.PHONY: preview test site check docs lint system-packages clean pdf
+.PHONY: preview test site check docs lint system-packages clean pdf map-data
 
 preview: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
@@ -59,6 +59,10 @@ $(VENV)/.installed: requirements.txt
 node_modules/.installed: package-lock.json | system-packages
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
+
+# The locator map's data, source/map/region.json, from world-atlas (Natural Earth); committed.
+map-data: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/make_map_data.py --atlas node_modules/world-atlas/countries-50m.json --out source/map/region.json
 
 clean:
 	rm -rf site $(VENV) node_modules

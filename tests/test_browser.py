@@ -53,7 +53,8 @@ def nav_pages() -> list[str]:
     return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
 
 
-PAGES = nav_pages()
+# The hook adds the figure pages (map, timeline) to the nav when the source has their data, as the edition's does.
+PAGES = [*nav_pages(), "map/", "timeline/"]
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
