@@ -53,7 +53,8 @@ def nav_pages() -> list[str]:
     return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
 
 
-PAGES = nav_pages()
+# Every page a reader can reach: the nav's, and the page shown for a wrong address.
+PAGES = [*nav_pages(), "404.html"]
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -182,6 +183,11 @@ def toggle_colour_scheme(page: Page) -> None:
     page.locator("form[data-md-component='palette'] label:visible").click()
 
 
+def test_the_pages_checked_here_are_every_page_of_the_site(site: Path) -> None:
+    built = {path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("*.html")}
+    assert built == set(PAGES)
+
+
 def test_hovering_an_annotated_word_shows_its_definition(tab: Tab) -> None:
     page = tab.open("article/")
     term = later_mention(page)
@@ -246,7 +252,7 @@ def test_search_finds_a_glossary_term(tab: Tab) -> None:
     # Typed key by key: Material searches on keyboard input, which `fill` does not send.
     page.keyboard.type(entry.term)
     result = page.locator(f".md-search-result__item a[href*='glossary/'][href$='#{entry.id}-term']")
-    expect(result.first).to_be_visible(timeout=10_000)
+    expect(result.first).to_be_visible(timeout=15_000)
     expect(result.first).to_contain_text(entry.term)
 
 
@@ -288,7 +294,7 @@ def test_a_page_loads_only_from_loopback(tab: Tab, path: str) -> None:
 def axe_violations(page: Page) -> list[str]:
     """axe-core's violations on the page as it is now, one line per rule with the first elements."""
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document)).violations")
+    violations = page.evaluate("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations")
     return [
         f"{violation['id']} ({len(violation['nodes'])}): {violation['help']} at "
         + json.dumps([node["target"] for node in violation["nodes"][:3]])
