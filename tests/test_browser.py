@@ -321,6 +321,7 @@ def test_the_site_works_under_a_sub_path(site: Path, tabs: Tabs) -> None:
         page = tab.open("article/", wait_until="networkidle")
         assert tab.failures == []
         assert [url for url in tab.requests if not url.startswith(base)] == []
+        assert base + "search/search_index.json" in tab.requests
         # The edition's stylesheet and Material's script both took effect.
         assert page.locator("#p1").evaluate("element => getComputedStyle(element).paddingLeft") != "0px"
         assert page.evaluate("() => typeof window.document$") == "object"
