@@ -219,6 +219,14 @@ def test_tapping_an_annotated_word_shows_its_definition_and_a_second_tap_follows
     expect(page).to_have_url(re.compile(rf"/glossary/#{entry}$"))
 
 
+def test_clicking_an_annotated_word_follows_it_at_once(tab: Tab) -> None:
+    page = tab.open("article/")
+    term = later_mention(page)
+    entry = term.get_attribute("data-term")
+    term.click()
+    expect(page).to_have_url(re.compile(rf"/glossary/#{entry}$"))
+
+
 def test_a_footnote_call_jumps_to_its_note_and_the_note_leads_back(tab: Tab) -> None:
     page = tab.open("article/")
     call = page.locator("p.ed-paragraph sup[id^='fnref:']").first
