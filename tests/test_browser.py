@@ -191,8 +191,21 @@ def test_the_pages_checked_here_are_every_page_of_the_site(site: Path) -> None:
 def test_hovering_an_annotated_word_shows_its_definition(tab: Tab) -> None:
     page = tab.open("article/")
     term = later_mention(page)
+    expect(page.locator("[role='tooltip']:visible")).to_have_count(0)
     term.hover()
     expect_definition_shown(page, term)
+
+
+def test_hovering_a_first_mention_s_note_number_shows_its_definition(tab: Tab) -> None:
+    page = tab.open("article/")
+    first = page.locator("p.ed-paragraph span.ed-term[data-term]").first
+    entry = str(first.get_attribute("data-term"))
+    call = page.locator(f"sup[id='fnref:{entry}'] a")
+    call.hover()
+    expect(call).to_have_attribute("aria-controls", re.compile(r"\S"))
+    note = page.locator(f"#{call.get_attribute('aria-controls')}")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(definitions()[entry])
 
 
 def test_tabbing_to_an_annotated_word_shows_its_definition(tab: Tab) -> None:
