@@ -292,6 +292,11 @@ def test_the_light_dark_switch_changes_the_colour_scheme_and_keeps_it(tab: Tab) 
     expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
+def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(tabs: Tabs) -> None:
+    page = tabs(color_scheme="dark").open("article/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_nothing_scrolls_sideways_on_a_phone(tabs: Tabs, path: str) -> None:
     page = tabs(**PHONE).open(path)
