@@ -74,17 +74,19 @@ def test_cite_block_on_article_and_about_pages(site: Path) -> None:
         headings = [heading.get_text() for heading in block.select("h3")]
         assert headings == ["Chicago", "APA", "BibTeX"]
         bibtex = block.select_one("pre code")
-        assert bibtex is not None and bibtex.get_text().startswith("@misc{blinken-warns-ukraine-against-retaking-crimea,")
+        assert bibtex is not None and bibtex.get_text().startswith("@misc{blinken-reportedly-warns-ukraine-against-retaking,")
         assert block["data-short"]
 
 
 def test_citations_follow_their_styles() -> None:
     citations = cite(load_source(SOURCE).metadata, None)
     assert citations.chicago == (
-        "The edition's editorial team, ed. “[Blinken warns Ukraine against retaking Crimea].” Digital edition, version 1.0, 2026-11-23."
+        "The edition's editorial team, ed. “[Blinken reportedly warns Ukraine against retaking Crimea].”"
+        " Digital edition, version 1.1, 2026-11-24."
     )
     assert citations.apa == (
-        "The edition's editorial team (Ed.). (2026). [Blinken warns Ukraine against retaking Crimea] (Version 1.0) [Digital edition]."
+        "The edition's editorial team (Ed.). (2026). [Blinken reportedly warns Ukraine against retaking Crimea]"
+        " (Version 1.1) [Digital edition]."
     )
     assert "  editor = {{The edition's editorial team}}" in citations.bibtex
     assert "  year = {2026}" in citations.bibtex
@@ -106,6 +108,8 @@ def test_about_page_states_version_missing_fields_and_changelog(site: Path) -> N
     facts = soup(page(site, "about")).select_one("section.ed-facts")
     assert facts is not None
     text = facts.get_text(" ", strip=True)
-    assert "Version 1.0, 2026-11-23" in text
+    metadata = load_source(SOURCE).metadata
+    assert f"Version {metadata.version}, {metadata.date}" in text
     assert "headline, outlet, byline, date, address (URL)" in text
-    assert [item.get_text(" ", strip=True)[:16] for item in facts.select("ul.ed-changelog li")] == ["1.0 (2026-11-23)"]
+    listed = [item.get_text(" ", strip=True) for item in facts.select("ul.ed-changelog li")]
+    assert [line.split(":")[0] for line in listed] == [f"{change.version} ({change.date})" for change in metadata.changelog]

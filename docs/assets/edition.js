@@ -33,3 +33,25 @@
   });
   fillAddresses();
 })();
+
+/* Annotated words on touch screens: a tap has no hover, so the first tap on a later
+   mention shows its definition (Material's tooltip follows focus) and a second tap
+   follows the link to the glossary. Mouse and keyboard are left as they are. */
+(function () {
+  "use strict";
+
+  var touchedTerm = null;
+  var wasFocused = false;
+
+  document.addEventListener("pointerdown", function (event) {
+    touchedTerm = event.pointerType === "touch" && event.target.closest ? event.target.closest("a.ed-term") : null;
+    wasFocused = touchedTerm !== null && document.activeElement === touchedTerm;
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var term = event.target.closest ? event.target.closest("a.ed-term") : null;
+    if (!term || term !== touchedTerm || wasFocused) return;
+    event.preventDefault();
+    term.focus();
+  });
+})();

@@ -1,0 +1,326 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright.
+
+The site is built once (the `site` fixture) and served from 127.0.0.1 on a free port by a
+thread that is always stopped. One browser serves the whole session; each test opens fresh
+browser contexts (no shared storage, so no colour scheme carried over) and closes them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import re
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect, sync_playwright
+
+from edition.loader import load_source
+from helpers import ROOT, SOURCE
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SUB_PATH = "/editions/crimea/"
+PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+# Contrast is measured on the colours a page settles on, not halfway through a transition.
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# A glossary entry the search must find by its term.
+SEARCHED_ENTRY = "sevastopol"
+
+
+def nav_pages() -> list[str]:
+    """The site path of every page in mkdocs.yml's nav: `index.md` is "", `article.md` is "article/"."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # Only the nav block: the rest of mkdocs.yml holds MkDocs' own YAML tags (!ENV).
+    nav = yaml.safe_load(text[text.index("\nnav:") : text.index("\ntheme:")])["nav"]
+    files = [next(iter(item.values())) for item in nav]
+    return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
+
+
+PAGES = nav_pages()
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a site folder under a path prefix ("/" or a sub-path); anything outside it is 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        """The file for a request path: only paths under the prefix map into the site folder."""
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "outside-the-prefix" / "404")
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the tests report what matters."""
+
+
+@contextlib.contextmanager
+def serve(site: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a site folder on a free loopback port under `prefix`; yields the site's address."""
+    handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class Tab:
+    """A page in a fresh browser context, with every request it made and every one that failed."""
+
+    def __init__(self, context: BrowserContext, base_url: str) -> None:
+        self.context = context
+        self.base_url = base_url
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        # On the context, not the page: the search index is fetched by a web worker.
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("requestfailed", self._failed)
+        context.on("response", self._answered)
+        self.page = context.new_page()
+
+    def _failed(self, request: Request) -> None:
+        self.failures.append(f"{request.url}: {request.failure}")
+
+    def _answered(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failures.append(f"{response.url}: HTTP {response.status}")
+
+    def open(self, path: str, wait_until: Literal["load", "networkidle"] = "load") -> Page:
+        """Load a page of the site (a path relative to the site's address)."""
+        self.page.goto(self.base_url + path, wait_until=wait_until)
+        return self.page
+
+
+Tabs = Callable[..., Tab]
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The edition's site, served from the root of a loopback server."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, started once for the session; never a downloaded browser."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def tabs(browser: Browser, base_url: str) -> Iterator[Tabs]:
+    """Opens tabs in fresh contexts (`tabs(**context_options)`, `base_url=` for another server)."""
+    contexts: list[BrowserContext] = []
+
+    def open_tab(base: str = base_url, **options: Any) -> Tab:
+        contexts.append(browser.new_context(**options))
+        return Tab(contexts[-1], base)
+
+    try:
+        yield open_tab
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def tab(tabs: Tabs) -> Tab:
+    """A desktop-sized tab on the edition's site."""
+    return tabs(viewport={"width": 1280, "height": 800})
+
+
+@functools.cache
+def definitions() -> dict[str, str]:
+    """Each glossary entry's short definition, by id, as the editor wrote it."""
+    return {entry.id: entry.short for entry in load_source(SOURCE).entries}
+
+
+def expect_definition_shown(page: Page, term: Locator) -> None:
+    """The tooltip that describes an annotated word is on screen and holds its definition."""
+    definition = definitions()[str(term.get_attribute("data-term"))]
+    expect(term).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    tooltip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_css("opacity", "1")
+    expect(tooltip).to_have_text(definition)
+
+
+def later_mention(page: Page) -> Locator:
+    """The first later mention of an annotated word: a link with the word's definition as tooltip."""
+    return page.locator("p.ed-paragraph a.ed-term[data-term]").first
+
+
+def toggle_colour_scheme(page: Page) -> None:
+    """Select the visible light/dark switch in the header, as a reader would."""
+    page.locator("form[data-md-component='palette'] label:visible").click()
+
+
+def test_hovering_an_annotated_word_shows_its_definition(tab: Tab) -> None:
+    page = tab.open("article/")
+    term = later_mention(page)
+    term.hover()
+    expect_definition_shown(page, term)
+
+
+def test_tabbing_to_an_annotated_word_shows_its_definition(tab: Tab) -> None:
+    page = tab.open("article/")
+    # A paragraph where the next stop after the paragraph number is an annotated word.
+    paragraph = page.evaluate(
+        "() => [...document.querySelectorAll('p.ed-paragraph')].find(p => p.querySelector('a:not(.ed-pnum)')?.matches('a.ed-term')).id"
+    )
+    page.locator(f"#{paragraph} a.ed-pnum").focus()
+    page.keyboard.press("Tab")
+    term = page.locator(f"#{paragraph} a.ed-term").first
+    expect(term).to_be_focused()
+    expect_definition_shown(page, term)
+
+
+def test_tapping_an_annotated_word_shows_its_definition_and_a_second_tap_follows_it(tabs: Tabs) -> None:
+    page = tabs(**PHONE).open("article/")
+    term = later_mention(page)
+    entry = term.get_attribute("data-term")
+    term.tap()
+    expect_definition_shown(page, term)
+    expect(page).to_have_url(re.compile(r"/article/$"))
+    term.tap()
+    expect(page).to_have_url(re.compile(rf"/glossary/#{entry}$"))
+
+
+def test_a_footnote_call_jumps_to_its_note_and_the_note_leads_back(tab: Tab) -> None:
+    page = tab.open("article/")
+    call = page.locator("p.ed-paragraph sup[id^='fnref:']").first
+    call_id = str(call.get_attribute("id"))
+    note_id = call_id.replace("fnref:", "fn:", 1)
+    call.locator("a").click()
+    expect(page).to_have_url(re.compile(re.escape(f"#{note_id}") + "$"))
+    note = page.locator(f"li[id='{note_id}']")
+    expect(note).to_be_in_viewport()
+    note.locator("a.footnote-backref").click()
+    expect(page).to_have_url(re.compile(re.escape(f"#{call_id}") + "$"))
+    expect(call).to_be_in_viewport()
+
+
+def test_a_paragraph_link_lands_on_the_paragraph_and_marks_it(tab: Tab) -> None:
+    page = tab.open("article/#p7")
+    target, other = page.locator("#p7"), page.locator("#p6")
+    expect(target).to_be_in_viewport()
+    header = page.locator("header.md-header").bounding_box()
+    box = target.bounding_box()
+    assert header is not None and box is not None and box["y"] >= header["y"] + header["height"], "¶7 is under the header"
+    assert target.evaluate("element => element.matches(':target')")
+    look = "element => { const s = getComputedStyle(element); return [s.backgroundColor, s.outlineStyle, s.outlineColor]; }"
+    assert target.evaluate(look) != other.evaluate(look)
+
+
+def test_search_finds_a_glossary_term(tab: Tab) -> None:
+    page = tab.open("")
+    entry = next(entry for entry in load_source(SOURCE).entries if entry.id == SEARCHED_ENTRY)
+    page.locator(".md-search__input").click()
+    # Typed key by key: Material searches on keyboard input, which `fill` does not send.
+    page.keyboard.type(entry.term)
+    result = page.locator(f".md-search-result__item a[href*='glossary/'][href$='#{entry.id}-term']")
+    expect(result.first).to_be_visible(timeout=10_000)
+    expect(result.first).to_contain_text(entry.term)
+
+
+def test_the_light_dark_switch_changes_the_colour_scheme_and_keeps_it(tab: Tab) -> None:
+    page = tab.open("article/")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    toggle_colour_scheme(page)
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") != background
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    toggle_colour_scheme(page)
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_scrolls_sideways_on_a_phone(tabs: Tabs, path: str) -> None:
+    page = tabs(**PHONE).open(path)
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    too_wide = page.evaluate(
+        "() => [...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        ".slice(0, 5).map(e => e.outerHTML.slice(0, 120))"
+    )
+    assert widths[0] <= widths[1], f"page is {widths[0]} px wide on a {widths[1]} px screen: {too_wide}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_loads_only_from_loopback(tab: Tab, path: str) -> None:
+    tab.open(path, wait_until="networkidle")
+    assert any(url.endswith(".css") for url in tab.requests) and any(url.endswith(".js") for url in tab.requests)
+    assert [url for url in tab.requests if urlsplit(url).hostname != "127.0.0.1"] == []
+    assert tab.failures == []
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's violations on the page as it is now, one line per rule with the first elements."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        f"{violation['id']} ({len(violation['nodes'])}): {violation['help']} at "
+        + json.dumps([node["target"] for node in violation["nodes"][:3]])
+        for violation in violations
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violation_in_either_colour_scheme(tab: Tab, path: str) -> None:
+    page = tab.open(path)
+    page.add_style_tag(content=NO_TRANSITIONS)
+    found = {}
+    for scheme in ("default", "slate"):
+        if scheme != "default":
+            toggle_colour_scheme(page)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        found[scheme] = axe_violations(page)
+    assert found == {"default": [], "slate": []}
+
+
+def test_the_site_works_under_a_sub_path(site: Path, tabs: Tabs) -> None:
+    with serve(site, SUB_PATH) as base:
+        tab = tabs(base=base)
+        page = tab.open("article/", wait_until="networkidle")
+        assert tab.failures == []
+        assert [url for url in tab.requests if not url.startswith(base)] == []
+        # The edition's stylesheet and Material's script both took effect.
+        assert page.locator("#p1").evaluate("element => getComputedStyle(element).paddingLeft") != "0px"
+        assert page.evaluate("() => typeof window.document$") == "object"
+        links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href.split('#')[0])")
+        internal = sorted({link for link in links if link.startswith(f"http://{urlsplit(base).netloc}/")})
+        assert base + "glossary/" in internal
+        for link in internal:
+            assert link.startswith(base), link
+            assert tab.context.request.get(link).status == 200, link
