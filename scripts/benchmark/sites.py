@@ -26,9 +26,10 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 @dataclass(frozen=True)
 class BuildTimes:
-    """Median times of the edition's `make site` and of the plain Material build, taken in turns."""
+    """Median times of `make site`, of its MkDocs step alone, and of the plain Material build, taken in turns."""
 
     edition: ProcessTime
+    mkdocs_step: ProcessTime
     plain: ProcessTime
 
 
@@ -58,19 +59,31 @@ def mkdocs_environment() -> dict[str, str]:
 
 
 def time_site_builds(root: Path, plain_config: Path, scratch: Path, runs: int) -> BuildTimes:
-    """Time `make site` and `mkdocs build` of the plain project in turns, each into its own folder."""
+    """Time `make site`, its `mkdocs build` step alone and the plain project's build in turns, each into its own folder."""
     edition = make_command(root, "site", f"SITE={scratch / 'edition-site'}")
     plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(plain_config)]
     plain += ["--site-dir", str(scratch / "plain-site")]
-    times = process_medians_in_turns([lambda: run(edition, root), lambda: run(plain, plain_config.parent, mkdocs_environment())], runs)
-    return BuildTimes(edition=times[0], plain=times[1])
+    step = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--site-dir", str(scratch / "step-site")]
+    step_environment = {
+        **os.environ,
+        "PYTHONPATH": str(root / "scripts"),
+        "EDITION_SOURCE": str(root / "source"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    actions = [
+        lambda: run(edition, root),
+        lambda: run(step, root, step_environment),
+        lambda: run(plain, plain_config.parent, mkdocs_environment()),
+    ]
+    times = process_medians_in_turns(actions, runs)
+    return BuildTimes(edition=times[0], mkdocs_step=times[1], plain=times[2])
 
 
-def time_make_target(root: Path, target: str, runs: int) -> ProcessTime | None:
-    """Median times of `make TARGET`, or None when the Makefile has no such target."""
+def time_make_target(root: Path, target: str, runs: int, *assignments: str) -> ProcessTime | None:
+    """Median times of `make TARGET VAR=value…`, or None when the Makefile has no such target."""
     if not has_make_target(root, target):
         return None
-    return process_medians_in_turns([lambda: run(make_command(root, target), root)], runs)[0]
+    return process_medians_in_turns([lambda: run(make_command(root, target, *assignments), root)], runs)[0]
 
 
 def peak_memory_kib(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> int:
