@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark.lighthouse import CATEGORIES, Report, run_lighthouse
+from benchmark.lighthouse import CATEGORIES, KINDS, Report, run_lighthouse
 from benchmark.plain import write_plain_project
 from benchmark.preview import time_reloads
 from benchmark.report import Row, at_least, at_most, kib, page, seconds, table
@@ -114,6 +114,10 @@ def lighthouse_rows(edition: list[Report], plain: list[Report]) -> list[Row]:
         ratio = ours_bytes / plain_bytes
         target, met = at_most(ratio, 1.0) if field == "transfer_bytes" else ("", None)
         rows.append(Row(f"Page weight of the article page ({label})", kib(ours_bytes), kib(plain_bytes), ratio, target, met))
+    for kind in KINDS:
+        ours_bytes = int(statistics.median(report.transfer_by_kind[kind] for report in edition))
+        plain_bytes = int(statistics.median(report.transfer_by_kind[kind] for report in plain))
+        rows.append(Row(f"… of which {kind} (transferred, gzip)", kib(ours_bytes), kib(plain_bytes)))
     return rows
 
 

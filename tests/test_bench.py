@@ -7,10 +7,10 @@ import urllib.request
 from pathlib import Path
 
 import bench
-from benchmark.lighthouse import read_report
+from benchmark.lighthouse import KINDS, Report, read_report
 from benchmark.plain import write_plain_project
 from benchmark.preview import mark_glossary
-from benchmark.report import HEADER, Row, table
+from benchmark.report import HEADER, Row, page, table
 from benchmark.serve import serving
 from benchmark.sites import has_make_target, peak_memory_kib
 from benchmark.synthetic import make_glossary, make_paragraphs, write_source
@@ -59,6 +59,13 @@ def test_throughput_rows_compare_approaches_entries_and_text_sizes() -> None:
     assert labels[4] == "Matcher time, 10 → 40 entries (500 words)"
     assert labels[-1] == "Matcher time per MB, 500 → 1,000 words (40 entries)"
     assert all(row.ratio is not None and row.ratio > 0 for row in rows)
+
+
+def test_the_page_is_kept_out_of_search_and_holds_the_table() -> None:
+    rows = [Row("Site build", "1.000 s")]
+    text = page("a machine", "5 runs.", rows, ["a note"])
+    assert text.startswith("---\nsearch:\n  exclude: true\n---\n")
+    assert table(rows) in text
 
 
 def test_the_table_has_a_header_and_one_line_per_row_of_six_cells() -> None:
@@ -112,10 +119,27 @@ def test_a_lighthouse_report_gives_scores_weight_and_failed_audits() -> None:
         "audits": {
             "ok": audit,
             "meta-description": {"score": 0, "title": "Document does not have a meta description"},
-            "network-requests": {"details": {"items": [{"transferSize": 100, "resourceSize": 300}, {"transferSize": 50}]}},
+            "network-requests": {
+                "details": {
+                    "items": [
+                        {"url": "http://127.0.0.1/article/", "resourceType": "Document", "transferSize": 100, "resourceSize": 300},
+                        {"url": "http://127.0.0.1/search/search_index.json", "resourceType": "XHR", "transferSize": 50},
+                    ]
+                }
+            },
         },
     }
     report = read_report(data)
     assert report.scores == {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 90}
     assert (report.transfer_bytes, report.resource_bytes) == (150, 300)
     assert report.failed == ("meta-description: Document does not have a meta description",)
+    assert report.transfer_by_kind == {"HTML": 100, "search index": 50, "stylesheets": 0, "scripts": 0, "other": 0}
+
+
+def test_the_lighthouse_rows_give_scores_weight_and_its_breakdown() -> None:
+    report = Report({"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100}, 900, 3000, (), dict.fromkeys(KINDS, 180))
+    plain = Report({"performance": 100, "accessibility": 92, "best-practices": 100, "seo": 100}, 1000, 2000, (), dict.fromkeys(KINDS, 200))
+    rows = bench.lighthouse_rows([report], [plain])
+    assert [row.met for row in rows[:4]] == [True, True, True, True]
+    assert rows[4].ratio == 0.9
+    assert len(rows) == 4 + 2 + len(KINDS)

@@ -29,6 +29,7 @@ class Report:
     transfer_bytes: int
     resource_bytes: int
     failed: tuple[str, ...]
+    transfer_by_kind: dict[str, int]
 
 
 def cli(root: Path) -> Path:
@@ -74,4 +75,24 @@ def read_report(data: dict[str, Any]) -> Report:
         transfer_bytes=sum(int(request.get("transferSize") or 0) for request in requests),
         resource_bytes=sum(int(request.get("resourceSize") or 0) for request in requests),
         failed=failed,
+        transfer_by_kind=_by_kind(requests),
     )
+
+
+KINDS = ("HTML", "search index", "stylesheets", "scripts", "other")
+"""What a page loads, grouped as the page-weight breakdown shows it."""
+
+
+def _kind(request: dict[str, Any]) -> str:
+    """Which group of the page-weight breakdown a request belongs to."""
+    if str(request.get("url", "")).endswith("search_index.json"):
+        return "search index"
+    return {"Document": "HTML", "Stylesheet": "stylesheets", "Script": "scripts"}.get(str(request.get("resourceType")), "other")
+
+
+def _by_kind(requests: list[dict[str, Any]]) -> dict[str, int]:
+    """Transferred bytes per group of requests, every group present."""
+    totals = dict.fromkeys(KINDS, 0)
+    for request in requests:
+        totals[_kind(request)] += int(request.get("transferSize") or 0)
+    return totals

@@ -52,9 +52,17 @@ def kib(value: int) -> str:
 
 
 def page(machine: str, runs: str, rows: list[Row], notes: list[str]) -> str:
-    """docs/performance.md: how the figures were measured, the table, and what they mean."""
+    """docs/performance.md: how the figures were measured, the table, and what they mean.
+
+    The page is kept out of the search index: readers search the edition, not its benchmark.
+    """
     return "\n".join(
         [
+            "---",
+            "search:",
+            "  exclude: true",
+            "---",
+            "",
             "# Performance",
             "",
             "How fast the edition is built, previewed and loaded, measured against the plain",
