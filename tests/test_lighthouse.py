@@ -2,7 +2,7 @@
 
 Accessibility, Best Practices and SEO must score 100, Performance at least 98.
 Performance is a measurement of a possibly busy machine: a run can only come
-out slower than the page is, never faster, so the page gets up to three runs and
+out slower than the page is, never faster, so the page gets up to five runs and
 the best one counts. The other categories do not depend on timing.
 """
 
@@ -19,7 +19,7 @@ from benchmark.serve import serving
 from helpers import ROOT
 
 BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-PERFORMANCE_RUNS = 3
+PERFORMANCE_RUNS = 5
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def served(site: Path) -> Iterator[str]:
 
 
 def audit(url: str) -> Report:
-    """Lighthouse on one page, repeated (up to three runs) only while Performance is under budget."""
+    """Lighthouse on one page, repeated (up to five runs) only while Performance is under budget."""
     report = run_lighthouse(ROOT, url)
     for _ in range(PERFORMANCE_RUNS - 1):
         if report.scores["performance"] >= BUDGETS["performance"]:
