@@ -143,3 +143,7 @@ def test_the_lighthouse_rows_give_scores_weight_and_its_breakdown() -> None:
     assert [row.met for row in rows[:4]] == [True, True, True, True]
     assert rows[4].ratio == 0.9
     assert len(rows) == 4 + 2 + len(KINDS)
+
+
+def test_the_page_says_how_many_runs_each_median_took() -> None:
+    assert bench.describe_runs(bench.FULL).startswith("the matcher 25 runs on 100,000 words and 5 on 1,000,000")

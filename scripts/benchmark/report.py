@@ -72,7 +72,7 @@ def page(machine: str, runs: str, rows: list[Row], notes: list[str]) -> str:
             "",
             f"**Machine:** {machine}.  ",
             f"**Runs:** {runs} Each figure is the median; the two sides of a ratio were measured in",
-            "turns in the same run, so a busy moment of a noisy machine slows both.",
+            "turns in the same run, so that a busy moment of a noisy machine slows both.",
             "",
             table(rows),
             "## How it was measured",

@@ -29,6 +29,7 @@ class BuildTimes:
     """Median times of `make site`, of its MkDocs step alone, and of the plain Material build, taken in turns."""
 
     edition: ProcessTime
+    without_pdf: ProcessTime
     mkdocs_step: ProcessTime
     plain: ProcessTime
 
@@ -38,6 +39,12 @@ def run(command: list[str], cwd: Path, environment: dict[str, str] | None = None
     result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
+
+
+def run_all(commands: list[list[str]], cwd: Path, environment: dict[str, str] | None = None) -> None:
+    """Run commands one after another, as a Makefile recipe does."""
+    for command in commands:
+        run(command, cwd, environment)
 
 
 def make_command(root: Path, target: str, *assignments: str) -> list[str]:
@@ -59,7 +66,11 @@ def mkdocs_environment() -> dict[str, str]:
 
 
 def time_site_builds(root: Path, plain_config: Path, scratch: Path, runs: int) -> BuildTimes:
-    """Time `make site`, its `mkdocs build` step alone and the plain project's build in turns, each into its own folder."""
+    """Time `make site`, the same without the PDF, its `mkdocs build` step alone and the plain build, in turns.
+
+    Without the PDF is what `make site` runs (`make docs`, then build_site.py) with `--no-pdf`.
+    Each build goes into its own temporary folder.
+    """
     edition = make_command(root, "site", f"SITE={scratch / 'edition-site'}")
     plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(plain_config)]
     plain += ["--site-dir", str(scratch / "plain-site")]
@@ -70,13 +81,16 @@ def time_site_builds(root: Path, plain_config: Path, scratch: Path, runs: int) -
         "EDITION_SOURCE": str(root / "source"),
         "NO_MKDOCS_2_WARNING": "1",
     }
+    docs = make_command(root, "docs")
+    pages_only = [sys.executable, "scripts/build_site.py", "--no-pdf", "--source", "source", "--site", str(scratch / "pages-site")]
     actions = [
         lambda: run(edition, root),
+        lambda: run_all([docs, pages_only], root, step_environment),
         lambda: run(step, root, step_environment),
         lambda: run(plain, plain_config.parent, mkdocs_environment()),
     ]
     times = process_medians_in_turns(actions, runs)
-    return BuildTimes(edition=times[0], mkdocs_step=times[1], plain=times[2])
+    return BuildTimes(edition=times[0], without_pdf=times[1], mkdocs_step=times[2], plain=times[3])
 
 
 def time_make_target(root: Path, target: str, runs: int, *assignments: str) -> ProcessTime | None:

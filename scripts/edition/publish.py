@@ -30,14 +30,15 @@ def source_date_epoch(folder: Path) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
 
 
-def build_site(source: Path, site: Path, config: Path) -> int:
-    """Run `mkdocs build --strict` into a fresh folder beside `site`, then put it in place."""
+def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
+    """Run `mkdocs build --strict` into a fresh folder beside `site` (with the PDF unless told not to), then put it in place."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     environment = {**os.environ, "EDITION_SOURCE": str(source.resolve())}
     environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(source))
     # The site links to the PDF (hook → templates), which is written beside the pages.
-    environment[PDF_VARIABLE] = pdf_name(load_source(source))
+    if pdf:
+        environment[PDF_VARIABLE] = pdf_name(load_source(source))
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
     book = staging.with_name(f"{staging.name}.pdf")
     try:
@@ -45,13 +46,15 @@ def build_site(source: Path, site: Path, config: Path) -> int:
         # MkDocs builds the pages while this process typesets the PDF beside them.
         mkdocs = subprocess.Popen(command, env=environment)
         try:
-            write_pdf(source, book)
+            if pdf:
+                write_pdf(source, book)
         finally:
             returncode = mkdocs.wait()
         if returncode != 0:
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
             return returncode
-        book.replace(staging / environment[PDF_VARIABLE])
+        if pdf:
+            book.replace(staging / environment[PDF_VARIABLE])
         replace_folder(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -75,9 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=Path("source"), help="source folder (default: source/)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="site folder to replace (default: site/)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
+    # The benchmark times the site with and without the PDF (scripts/bench.py).
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="build the pages only, without the PDF and its link")
     arguments = parser.parse_args(argv)
     try:
-        return build_site(arguments.source, arguments.site, arguments.config)
+        return build_site(arguments.source, arguments.site, arguments.config, arguments.pdf)
     except SourceError as error:
         print(f"build_site: {error}", file=sys.stderr)
         return 1
