@@ -40,6 +40,9 @@ SUB_PATH = "/editions/crimea/"
 PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 # Contrast is measured on the colours a page settles on, not halfway through a transition.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# How long an expectation waits for the page to get there (not a speed limit): generous, so
+# that a busy machine does not fail a test; Playwright's default is 5 s.
+expect.set_options(timeout=15_000)
 # A glossary entry the search must find by its term.
 SEARCHED_ENTRY = "sevastopol"
 
@@ -302,7 +305,7 @@ def test_search_finds_a_glossary_term(tab: Tab) -> None:
     # Typed key by key: Material searches on keyboard input, which `fill` does not send.
     page.keyboard.type(entry.term)
     result = page.locator(f".md-search-result__item a[href*='glossary/'][href$='#{entry.id}-term']")
-    expect(result.first).to_be_visible(timeout=15_000)
+    expect(result.first).to_be_visible()
     expect(result.first).to_contain_text(entry.term)
 
 
