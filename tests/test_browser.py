@@ -1,8 +1,9 @@
 """The built site in a real browser: Debian's Chromium, driven by Playwright.
 
 The site is built once (the `site` fixture) and served from 127.0.0.1 on a free port by a
-thread that is always stopped. One browser serves the whole session; each test opens fresh
-browser contexts (no shared storage, so no colour scheme carried over) and closes them.
+thread that is always stopped. One browser serves the whole session. Tests that act on a
+page open fresh browser contexts (no shared storage, so no colour scheme carried over); the
+page-by-page checks (phone width, loopback, axe) share one tab per module, as they only read.
 """
 
 from __future__ import annotations
