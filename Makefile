@@ -4,7 +4,9 @@
 #   make site      build the static site: make site [SOURCE=dir] [SITE=dir]
 #   make check     validate the source folder without building: make check [SOURCE=dir]
 #   make docs      write the annotated Markdown pages into docs/
+#   make pdf       write the edition as a PDF: site/<slug>.pdf [SOURCE=dir] [SITE=dir]
 #   make lint      ruff and mypy
+#   make bench     measure speed against the plain alternative, write docs/performance.md [QUICK=1]
 #   make clean     remove the site and the virtual environment
 
 SHELL := /bin/bash
@@ -20,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export EDITION_SOURCE := $(abspath $(SOURCE))
 
-.PHONY: preview test site check docs lint system-packages clean
+.PHONY: preview test site check docs lint system-packages clean pdf map-data bench
 
 preview: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
@@ -38,10 +40,17 @@ check: $(VENV)/.installed
 docs: $(VENV)/.installed
 	$(BIN)/python scripts/build_edition.py --source $(SOURCE) --out docs
 
+pdf: $(VENV)/.installed
+	$(BIN)/python scripts/build_pdf.py --source $(SOURCE) --site $(SITE)
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+
+# A benchmark, not a test: prints a table and rewrites docs/performance.md (about 5 minutes).
+bench: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
 
 system-packages:
 	@bash scripts/install-system-packages.sh
@@ -55,6 +64,10 @@ $(VENV)/.installed: requirements.txt
 node_modules/.installed: package-lock.json | system-packages
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
+
+# The locator map's data, source/map/region.json, from world-atlas (Natural Earth); committed.
+map-data: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/make_map_data.py --atlas node_modules/world-atlas/countries-50m.json --out source/map/region.json
 
 clean:
 	rm -rf site $(VENV) node_modules

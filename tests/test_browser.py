@@ -57,8 +57,9 @@ def nav_pages() -> list[str]:
     return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
 
 
-# Every page a reader can reach: the nav's, and the page shown for a wrong address.
-PAGES = [*nav_pages(), "404.html"]
+# Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
+# their data (as the edition's does), and the page shown for a wrong address.
+PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

@@ -151,7 +151,7 @@ def render_claims(edition: Edition, front_matter: str) -> str:
     intro = (
         "Every statement or position the article reports: who it is attributed to, what was said, "
         "how it reached the article, and whether the article quotes or paraphrases it. "
-        "In the article, these passages are underlined faintly; hover over one to see who said it."
+        "In the article, these passages are underlined faintly; the first column gives the paragraph of each."
     )
     table = "\n".join(rows) if edition.claims else "This edition lists no claims."
     return "\n\n".join([front_matter, "# Who said what", intro, table]) + "\n"

@@ -1,7 +1,8 @@
 """Load a source folder and validate it once, reporting every problem together.
 
 A source folder holds `article.txt` (paragraphs separated by blank lines),
-`edition.yml`, `glossary.yml` and, optionally, `notes.yml`. `read_source` is
+`edition.yml`, `glossary.yml` and, optionally, `notes.yml`, `claims.yml`,
+`timeline.yml` and the map's data, `map/region.json`. `read_source` is
 the only function here that touches the disk; `parse_source` is pure.
 """
 
@@ -16,9 +17,11 @@ from typing import Any
 
 from . import schema
 from .anchors import count_quote, locate
+from .basemap import BASEMAP, parse_basemap
 from .errors import Problem, SourceError
 from .model import KINDS, Change, Claim, Edition, Entry, Metadata, Note, Original, Source
 from .safety import first_control_character, is_safe_url, markdown_problems
+from .timeline import parse_timeline
 from .yamlfile import Mapping, load_yaml
 
 ARTICLE = "article.txt"
@@ -26,8 +29,9 @@ EDITION = "edition.yml"
 GLOSSARY = "glossary.yml"
 NOTES = "notes.yml"
 CLAIMS = "claims.yml"
+TIMELINE = "timeline.yml"
 REQUIRED_FILES = (ARTICLE, EDITION, GLOSSARY)
-OPTIONAL_FILES = (NOTES, CLAIMS)
+OPTIONAL_FILES = (NOTES, CLAIMS, TIMELINE, BASEMAP)
 
 NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
 CLAIM_FORMS = ("quoted", "partly-quoted", "paraphrased")
@@ -93,11 +97,21 @@ def parse_source(files: SourceFiles) -> Edition:
     if paragraphs:  # quotes can only be checked against a readable, non-empty article
         problems += check_quotes(notes, paragraphs, files.name(NOTES), "note")
         problems += check_quotes(claims, paragraphs, files.name(CLAIMS), "claim")
+    timeline = parse_timeline(
+        _yaml(texts.get(TIMELINE, "[]"), files.name(TIMELINE), problems),
+        files.name(TIMELINE),
+        problems,
+        paragraphs=len(paragraphs),
+        note_ids={note.id for note in notes},
+        read_sources=_sources,
+    )
+    basemap_text = texts.get(BASEMAP)
+    basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text else None
     if not problems:
         problems += check_claims(claims, {entry.id for entry in entries}, paragraphs, files.name(CLAIMS))
     if problems or metadata is None:
         raise SourceError(problems)
-    return Edition(metadata, paragraphs, entries, notes, claims)
+    return Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap)
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -243,9 +257,34 @@ def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry
                 sources,
                 index_as,
                 record.line,
+                _coords(record, file, what, problems),
             )
         )
     return tuple(entries)
+
+
+def _coords(record: Mapping, file: str, what: str, problems: list[Problem]) -> tuple[float, float] | None:
+    """A place's `coords: [latitude, longitude]` in decimal degrees, checked; other kinds may not have them."""
+    if "coords" not in record:
+        return None
+    line = record.key_lines["coords"]
+    value = record["coords"]
+    example = "e.g. 'coords: [44.6, 33.53]' for Sevastopol"
+    if record["kind"] != "place":
+        problems.append(Problem(file, line, f"'coords' of {what} is only for places; remove it, or set 'kind: place'"))
+        return None
+    if len(value) != 2 or not all(isinstance(number, int | float) and not isinstance(number, bool) for number in value):
+        problems.append(
+            Problem(file, line, f"'coords' of {what} should be two numbers, [latitude, longitude] in decimal degrees, {example}")
+        )
+        return None
+    lat, lon = float(value[0]), float(value[1])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        problems.append(
+            Problem(file, line, f"'coords' of {what} are out of range: latitude must be -90 to 90 and longitude -180 to 180, {example}")
+        )
+        return None
+    return lat, lon
 
 
 def _markdown(record: Mapping, key: str, file: str, what: str) -> list[Problem]:

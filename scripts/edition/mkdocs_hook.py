@@ -25,7 +25,9 @@ from edition.citation import cite, json_ld, meta_tags
 from edition.errors import SourceError
 from edition.loader import load_source
 from edition.model import Edition, Page
+from edition.pdf import PDF_VARIABLE
 from edition.pipeline import build_pages, describe_summary
+from edition.writer import is_generated
 
 SOURCE_VARIABLE = "EDITION_SOURCE"
 
@@ -65,12 +67,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         _last_good = edition, pages
         log.info("Edition: %s", describe_summary(summary).replace("\n", "; "))
+    _add_figure_pages_to_nav(config, pages)
     metadata = edition.metadata
     # Material writes these into the page unescaped: escape them here so they stay text.
     config.site_name = escape(metadata.display_title)
     config.site_description = escape(metadata.description)
     config.extra["edition"] = _template_data(edition, config.site_url or None)
+    config.extra["edition"]["pdf"] = os.environ.get(PDF_VARIABLE) or None
     return config
+
+
+FIGURE_PAGES = {"map.md": "Map", "timeline.md": "Timeline"}
+"""Generated pages that exist only when the source has their data; the nav lists them only then."""
+
+
+def _add_figure_pages_to_nav(config: MkDocsConfig, pages: tuple[Page, ...]) -> None:
+    """List the map and timeline pages in the nav, before About, when this source has them."""
+    nav = config.nav
+    if not isinstance(nav, list):
+        return
+    listed = {next(iter(item.values())) for item in nav if isinstance(item, dict)}
+    added = [{FIGURE_PAGES[page.path]: page.path} for page in pages if page.path in FIGURE_PAGES and page.path not in listed]
+    before = next((index for index, item in enumerate(nav) if isinstance(item, dict) and "about.md" in item.values()), len(nav))
+    nav[before:before] = added
 
 
 def _template_data(edition: Edition, base: str | None) -> dict[str, Any]:
@@ -95,8 +114,17 @@ _ORIGINAL_FIELDS = (("headline", "headline"), ("outlet", "outlet"), ("byline", "
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Replace any copy of a generated page in `docs/` with the freshly generated one."""
+    """Replace any copy of a generated page in `docs/` with the freshly generated one.
+
+    A page generated earlier from another source folder (e.g. `map.md` left by `make docs`)
+    that this source does not generate is dropped, so that it cannot appear in the site.
+    """
     assert _last_good is not None, "on_config runs before on_files and either sets it or fails"
+    current = {page.path for page in _last_good[1]}
+    for path in FIGURE_PAGES:
+        leftover = files.get_file_from_path(path)
+        if path not in current and leftover is not None and leftover.abs_src_path and is_generated(Path(leftover.abs_src_path)):
+            files.remove(leftover)
     for page in _last_good[1]:
         stale = files.get_file_from_path(page.path)
         if stale is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from .basemap import Basemap
+
 KINDS = ("term", "person", "place", "organization")
 """Glossary entry kinds, in the order the names index lists them."""
 
@@ -34,6 +36,8 @@ class Entry:
     sources: tuple[Source, ...]
     index_as: str | None = None
     line: int = 0
+    coords: tuple[float, float] | None = None
+    """Latitude and longitude in decimal degrees, for places shown on the locator map."""
 
     @property
     def sort_key(self) -> str:
@@ -70,6 +74,23 @@ class Claim:
     quote: str
     entry: str | None = None
     occurrence: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event of the timeline: ISO date (year, month or day), label, links and sources.
+
+    `later` marks what happened after the article appeared; `paragraph` (from 1) and `note`
+    link the event to the article paragraph or editorial note it concerns.
+    """
+
+    date: str
+    label: str
+    sources: tuple[Source, ...]
+    later: bool = False
+    paragraph: int | None = None
+    note: str | None = None
     line: int = 0
 
 
@@ -137,6 +158,8 @@ class Edition:
     entries: tuple[Entry, ...]
     notes: tuple[Note, ...] = ()
     claims: tuple[Claim, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    basemap: Basemap | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .loader import load_source
+from .pdf import PDF_VARIABLE, pdf_name, write_pdf
 
 
 def source_date_epoch(folder: Path) -> str:
@@ -35,16 +36,26 @@ def build_site(source: Path, site: Path, config: Path) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     environment = {**os.environ, "EDITION_SOURCE": str(source.resolve())}
     environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(source))
+    # The site links to the PDF (hook → templates), which is written beside the pages.
+    environment[PDF_VARIABLE] = pdf_name(load_source(source))
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
+    book = staging.with_name(f"{staging.name}.pdf")
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config), "--site-dir", str(staging)]
-        result = subprocess.run(command, env=environment, check=False)
-        if result.returncode != 0:
+        # MkDocs builds the pages while this process typesets the PDF beside them.
+        mkdocs = subprocess.Popen(command, env=environment)
+        try:
+            write_pdf(source, book)
+        finally:
+            returncode = mkdocs.wait()
+        if returncode != 0:
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
-            return result.returncode
+            return returncode
+        book.replace(staging / environment[PDF_VARIABLE])
         replace_folder(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        book.unlink(missing_ok=True)
     return 0
 
 

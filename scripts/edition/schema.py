@@ -31,9 +31,10 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "list": (list,),
     "mapping": (dict,),
     "integer": (int,),
+    "boolean": (bool,),
 }
 
-_KIND_NAMES = {"text": "text", "list": "a list", "mapping": "a mapping", "integer": "a whole number"}
+_KIND_NAMES = {"text": "text", "list": "a list", "mapping": "a mapping", "integer": "a whole number", "boolean": "true or false"}
 
 _TYPE_NAMES = {
     str: "text",
@@ -82,6 +83,7 @@ ENTRY = (
     Key("definition", "text"),
     Key("sources", "list"),
     Key("index_as", "text", required=False),
+    Key("coords", "list", required=False),
 )
 
 NOTE = (
@@ -102,6 +104,15 @@ CLAIM = (
     Key("form", "text"),
     Key("quote", "text"),
     Key("occurrence", "integer", required=False),
+)
+
+EVENT = (
+    Key("date", "text"),
+    Key("label", "text"),
+    Key("later", "boolean", required=False),
+    Key("paragraph", "integer", required=False),
+    Key("note", "text", required=False),
+    Key("sources", "list"),
 )
 
 SOURCE = (
@@ -134,7 +145,7 @@ def check_record(record: Any, keys: tuple[Key, ...], file: str, what: str, line:
         value = record[key.name]
         if value is None and key.nullable:
             continue
-        if isinstance(value, bool) or not isinstance(value, _TYPES[key.kind]):
+        if (isinstance(value, bool) and key.kind != "boolean") or not isinstance(value, _TYPES[key.kind]):
             wanted = _KIND_NAMES[key.kind]
             hint = " (quote it if it is meant as text)" if key.kind == "text" else ""
             problems.append(

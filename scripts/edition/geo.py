@@ -1,0 +1,162 @@
+"""Map geometry: a Lambert conformal conic projection and a frame that fits it into a picture.
+
+Pure functions on plain numbers. The projection works on a sphere, which at the
+scale of a locator map (a few km per pixel) is indistinguishable from the ellipsoid.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+EARTH_RADIUS_KM = 6371.0
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Conic:
+    """Lambert conformal conic: shapes kept, scale true on the two standard parallels."""
+
+    parallel1: float = 45.0
+    parallel2: float = 51.0
+    origin_lat: float = 48.0
+    origin_lon: float = 34.0
+
+    @property
+    def cone(self) -> float:
+        """The cone constant n."""
+        phi1, phi2 = math.radians(self.parallel1), math.radians(self.parallel2)
+        return float(math.log(math.cos(phi1) / math.cos(phi2)) / math.log(_tan_half(phi2) / _tan_half(phi1)))
+
+    def _rho(self, lat: float) -> float:
+        """Distance in km from the cone's apex to the parallel `lat`."""
+        n = self.cone
+        phi1 = math.radians(self.parallel1)
+        f = math.cos(phi1) * _tan_half(phi1) ** n / n
+        return float(EARTH_RADIUS_KM * f / _tan_half(math.radians(lat)) ** n)
+
+    def project(self, lon: float, lat: float) -> Point:
+        """Kilometres east and north of the origin."""
+        theta = self.cone * math.radians(lon - self.origin_lon)
+        rho = self._rho(lat)
+        return rho * math.sin(theta), self._rho(self.origin_lat) - rho * math.cos(theta)
+
+    def unproject(self, point: Point) -> Point:
+        """Longitude and latitude of a point given in projected km (the inverse of `project`)."""
+        x, y = point
+        n = self.cone
+        rest = self._rho(self.origin_lat) - y
+        rho = math.copysign(math.hypot(x, rest), n)
+        theta = math.atan2(x, rest)
+        phi1 = math.radians(self.parallel1)
+        f = math.cos(phi1) * _tan_half(phi1) ** n / n
+        lat = 2 * math.atan((EARTH_RADIUS_KM * f / rho) ** (1 / n)) - math.pi / 2
+        return self.origin_lon + math.degrees(theta / n), math.degrees(lat)
+
+    def scale_factor(self, lat: float) -> float:
+        """How much the projection stretches distances at latitude `lat` (1 on the standard parallels)."""
+        phi, phi1 = math.radians(lat), math.radians(self.parallel1)
+        n = self.cone
+        return float(math.cos(phi1) * _tan_half(phi1) ** n / (math.cos(phi) * _tan_half(phi) ** n))
+
+
+def _tan_half(phi: float) -> float:
+    """tan(π/4 + φ/2), the term every conformal projection is built from."""
+    return math.tan(math.pi / 4 + phi / 2)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A picture `width` × `height` px and the affine map from projected km into it (y down)."""
+
+    width: float
+    height: float
+    scale: float = 1.0
+    left_km: float = 0.0
+    top_km: float = 0.0
+
+    def to_px(self, point: Point) -> Point:
+        """Projected km to picture pixels."""
+        x, y = point
+        return (x - self.left_km) * self.scale, (self.top_km - y) * self.scale
+
+    def to_km(self, pixel: Point) -> Point:
+        """Picture pixels back to projected km."""
+        x, y = pixel
+        return x / self.scale + self.left_km, self.top_km - y / self.scale
+
+    def inside(self, point: Point, margin: float = 0.0) -> bool:
+        """Whether a pixel point lies within the picture, at least `margin` px from its edges."""
+        x, y = point
+        return margin <= x <= self.width - margin and margin <= y <= self.height - margin
+
+
+def fit(points_km: Iterable[Point], width: float, height: float, padding: float) -> Frame:
+    """The frame that shows all points as large as possible, centred, `padding` px from the edges."""
+    xs, ys = zip(*points_km, strict=True)
+    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+    scale = min((width - 2 * padding) / span_x, (height - 2 * padding) / span_y)
+    centre_x, centre_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return Frame(width, height, scale, centre_x - width / 2 / scale, centre_y + height / 2 / scale)
+
+
+def box_outline(west: float, south: float, east: float, north: float, steps: int = 8) -> list[Point]:
+    """Points along the edges of a lon/lat box, so that a fit includes its curved sides."""
+    fractions = [index / steps for index in range(steps + 1)]
+    return [
+        *((west + (east - west) * f, south) for f in fractions),
+        *((west + (east - west) * f, north) for f in fractions),
+        *((west, south + (north - south) * f) for f in fractions),
+        *((east, south + (north - south) * f) for f in fractions),
+    ]
+
+
+def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
+    """Douglas-Peucker: keep the end points and every point farther than `tolerance` from the chord."""
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (ax, ay), (bx, by) = points[first], points[last]
+        length = math.hypot(bx - ax, by - ay)
+        farthest, distance = first, 0.0
+        for index in range(first + 1, last):
+            px, py = points[index]
+            gap = abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length if length else math.hypot(px - ax, py - ay)
+            if gap > distance:
+                farthest, distance = index, gap
+        if distance > tolerance:
+            keep[farthest] = True
+            stack += [(first, farthest), (farthest, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
+
+
+def clip_ring(points: Sequence[Point], box: tuple[float, float, float, float]) -> list[Point]:
+    """Sutherland-Hodgman: the part of a closed ring inside an axis-aligned box (west, south, east, north)."""
+    points = list(points)
+    west, south, east, north = box
+    edges = ((0, west, True), (0, east, False), (1, south, True), (1, north, False))
+    for axis, limit, keep_above in edges:
+        if not points:
+            break
+        inside = [(point[axis] >= limit) == keep_above for point in points]
+        clipped: list[Point] = []
+        for index, point in enumerate(points):
+            previous = points[index - 1]
+            if inside[index] != inside[index - 1]:
+                share = (limit - previous[axis]) / (point[axis] - previous[axis])
+                crossing = (previous[0] + share * (point[0] - previous[0]), previous[1] + share * (point[1] - previous[1]))
+                clipped.append((limit, crossing[1]) if axis == 0 else (crossing[0], limit))
+            if inside[index]:
+                clipped.append(point)
+        points = clipped
+    return points
+
+
+def area(points: Sequence[Point]) -> float:
+    """The absolute area of a ring in square units (shoelace formula)."""
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, [*points[1:], *points[:1]], strict=True))) / 2

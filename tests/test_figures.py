@@ -1,0 +1,83 @@
+"""The figures as HTML and as pages: the map and timeline figures, their pages, and the glossary's map links."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from edition.figures import has_map, map_figure_html, map_places, timeline_figure_html
+from edition.loader import load_source
+from edition.model import Edition
+from edition.pipeline import build_pages
+from helpers import HOSTILE, SOURCE, soup
+
+
+@pytest.fixture(scope="module")
+def edition() -> Edition:
+    return load_source(SOURCE)
+
+
+def test_every_place_in_the_glossary_is_on_the_map(edition: Edition) -> None:
+    places = {entry.id for entry in edition.entries if entry.kind == "place"}
+    assert {place.id for place in map_places(edition)} == places >= {"crimea", "sevastopol", "kerch-bridge", "donbas", "kyiv"}
+
+
+def test_the_map_figure_is_self_contained_html_with_a_caption(edition: Edition) -> None:
+    assert edition.basemap is not None
+    html = map_figure_html(edition, edition.basemap, "#")
+    figure = soup(html).figure
+    assert figure is not None and figure.svg is not None and figure.figcaption is not None
+    assert "Natural Earth" in figure.figcaption.get_text() and "occupied by Russia since 2014" in figure.figcaption.get_text()
+    assert {link["href"] for link in figure.svg.find_all("a")} == {f"#{place.id}" for place in map_places(edition)}
+    ET.fromstring(str(figure.svg))
+    assert "mkdocs" not in html.lower() and ".md" not in html
+
+
+def test_the_timeline_figure_is_an_ordered_list_of_dated_events(edition: Edition) -> None:
+    figure = soup(timeline_figure_html(edition, "#p", "#")).figure
+    assert figure is not None and figure.ol is not None and figure.figcaption is not None
+    items = figure.ol.find_all("li", recursive=False)
+    assert len(items) == len(edition.timeline)
+    for item, event in zip(items, edition.timeline, strict=True):
+        assert item.time is not None and item.time["datetime"] == event.date
+        assert ("After publication" in item.get_text()) == event.later
+        if event.paragraph:
+            assert item.find("a", href=f"#p{event.paragraph}") is not None
+
+
+def test_the_figure_pages_exist_only_with_their_data(edition: Edition) -> None:
+    paths = {page.path for page in build_pages(edition)[0]}
+    assert {"map.md", "timeline.md"} <= paths
+    hostile = {page.path for page in build_pages(load_source(HOSTILE))[0]}
+    assert not {"map.md", "timeline.md"} & hostile
+    assert not has_map(dataclasses.replace(edition, basemap=None))
+
+
+def test_glossary_places_link_to_the_map_and_others_do_not(edition: Edition) -> None:
+    glossary = next(page.text for page in build_pages(edition)[0] if page.path == "glossary.md")
+    sections = BeautifulSoup(glossary, "html.parser")
+    for entry in edition.entries:
+        section = sections.find("section", id=entry.id)
+        assert section is not None
+        assert (f"(map.md#map-{entry.id})" in str(section)) == (entry.kind == "place"), entry.id
+
+
+def test_the_figures_render_into_a_pdf_with_their_text(edition: Edition, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    weasyprint = importlib.import_module("weasyprint")  # pinned in requirements.txt; it has no type stubs
+
+    assert edition.basemap is not None
+    figures = map_figure_html(edition, edition.basemap, "#") + timeline_figure_html(edition, "#p", "#")
+    # WeasyPrint's SVG renderer has no CSS custom properties and no paint-order: the map uses neither.
+    assert "var(" not in figures and "paint-order" not in figures
+    target = tmp_path / "figures.pdf"
+    weasyprint.HTML(string=f"<html><body>{figures}</body></html>").write_pdf(target)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    for words in ("Sevastopol", "Kerch Strait bridge", "occupied by Russia since 2014", "After publication", "16 March 2014"):
+        assert words in text
