@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -21,21 +19,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect
 
+from browsing import serve
 from edition.loader import load_source
 from helpers import ROOT, SOURCE
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SUB_PATH = "/editions/crimea/"
 PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
@@ -60,36 +49,6 @@ def nav_pages() -> list[str]:
 # Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
 # their data (as the edition's does), and the page shown for a wrong address.
 PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a site folder under a path prefix ("/" or a sub-path); anything outside it is 404."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        """The file for a request path: only paths under the prefix map into the site folder."""
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "outside-the-prefix" / "404")
-        return super().translate_path("/" + path.removeprefix(self.prefix))
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the tests report what matters."""
-
-
-@contextlib.contextmanager
-def serve(site: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a site folder on a free loopback port under `prefix`; yields the site's address."""
-    handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 class Tab:
@@ -129,17 +88,6 @@ def base_url(site: Path) -> Iterator[str]:
     """The edition's site, served from the root of a loopback server."""
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, started once for the session; never a downloaded browser."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
