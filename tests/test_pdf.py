@@ -117,6 +117,8 @@ def test_outline_has_the_article_and_each_appendix_with_their_headings(book: Boo
         "Appendix B Index of names",
         "Appendix C Editorial notes",
         "Appendix D Who said what",
+        "Appendix E Map",
+        "Appendix F Timeline",
     ]
     nested = [item for item in book.reader.outline if isinstance(item, list)]
     glossary_entries = {entry.title for entry in nested[0] if not isinstance(entry, list)}
@@ -261,3 +263,11 @@ def test_site_without_a_pdf_has_no_pdf_link(site: Path) -> None:
     for page in ("index.html", "article/index.html"):
         html = (site / page).read_text(encoding="utf-8")
         assert "Download PDF" not in html and not soup(html).select("a[download]"), page
+
+
+def test_the_map_and_the_timeline_are_appendices_with_their_figures(book: Book, edition: Edition) -> None:
+    map_text = book.text(book.page_of("map"))
+    assert "Locator map" in map_text and "Kerch Strait bridge" in map_text and "occupied by Russia since 2014" in map_text
+    timeline = " ".join(book.text(page) for page in range(book.page_of("timeline"), len(book.reader.pages)))
+    # One mark per later event, and one in the caption that explains it.
+    assert squeeze(timeline).count("Afterpublication") == sum(event.later for event in edition.timeline) + 1
