@@ -6,6 +6,7 @@
 #   make docs      write the annotated Markdown pages into docs/
 #   make pdf       write the edition as a PDF: site/<slug>.pdf [SOURCE=dir] [SITE=dir]
 #   make lint      ruff and mypy
+#   make bench     measure speed against the plain alternative, write docs/performance.md [QUICK=1]
 #   make clean     remove the site and the virtual environment
 
 SHELL := /bin/bash
@@ -21,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export EDITION_SOURCE := $(abspath $(SOURCE))
 
-.PHONY: preview test site check docs lint system-packages clean pdf map-data
+.PHONY: preview test site check docs lint system-packages clean pdf map-data bench
 
 preview: docs
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
@@ -46,6 +47,10 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+
+# A benchmark, not a test: prints a table and rewrites docs/performance.md (about 5 minutes).
+bench: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
 
 system-packages:
 	@bash scripts/install-system-packages.sh

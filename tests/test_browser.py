@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -20,21 +18,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect
 
+from browsing import serve
 from edition.loader import load_source
 from helpers import ROOT, SOURCE
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SUB_PATH = "/editions/crimea/"
 PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
@@ -53,38 +42,9 @@ def nav_pages() -> list[str]:
     return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
 
 
-# The hook adds the figure pages (map, timeline) to the nav when the source has their data, as the edition's does.
-PAGES = [*nav_pages(), "map/", "timeline/"]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a site folder under a path prefix ("/" or a sub-path); anything outside it is 404."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        """The file for a request path: only paths under the prefix map into the site folder."""
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "outside-the-prefix" / "404")
-        return super().translate_path("/" + path.removeprefix(self.prefix))
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the tests report what matters."""
-
-
-@contextlib.contextmanager
-def serve(site: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a site folder on a free loopback port under `prefix`; yields the site's address."""
-    handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+# Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
+# their data (as the edition's does), and the page shown for a wrong address.
+PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
 
 
 class Tab:
@@ -109,7 +69,9 @@ class Tab:
             self.failures.append(f"{response.url}: HTTP {response.status}")
 
     def open(self, path: str, wait_until: Literal["load", "networkidle"] = "load") -> Page:
-        """Load a page of the site (a path relative to the site's address)."""
+        """Load a page of the site (a path relative to the site's address); traffic is counted from here."""
+        self.requests.clear()
+        self.failures.clear()
         self.page.goto(self.base_url + path, wait_until=wait_until)
         return self.page
 
@@ -122,18 +84,6 @@ def base_url(site: Path) -> Iterator[str]:
     """The edition's site, served from the root of a loopback server."""
     with serve(site) as url:
         yield url
-
-
-# Module scope: Playwright's sync API allows one instance at a time, and test_print.py starts its own.
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, started once for this module's tests; never a downloaded browser."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
@@ -152,10 +102,37 @@ def tabs(browser: Browser, base_url: str) -> Iterator[Tabs]:
             context.close()
 
 
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+
+
 @pytest.fixture
 def tab(tabs: Tabs) -> Tab:
     """A desktop-sized tab on the edition's site."""
-    return tabs(viewport={"width": 1280, "height": 800})
+    return tabs(**DESKTOP)
+
+
+@contextlib.contextmanager
+def shared_tab(browser: Browser, base_url: str, options: dict[str, Any]) -> Iterator[Tab]:
+    """One tab for a module's page-by-page checks, which only read pages: cheaper than a context each."""
+    context = browser.new_context(**options)
+    try:
+        yield Tab(context, base_url)
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def desktop_tab(browser: Browser, base_url: str) -> Iterator[Tab]:
+    """A desktop tab shared by the page-by-page checks."""
+    with shared_tab(browser, base_url, DESKTOP) as tab:
+        yield tab
+
+
+@pytest.fixture(scope="module")
+def phone_tab(browser: Browser, base_url: str) -> Iterator[Tab]:
+    """A phone-sized touch tab shared by the page-by-page checks."""
+    with shared_tab(browser, base_url, PHONE) as tab:
+        yield tab
 
 
 @functools.cache
@@ -184,11 +161,29 @@ def toggle_colour_scheme(page: Page) -> None:
     page.locator("form[data-md-component='palette'] label:visible").click()
 
 
+def test_the_pages_checked_here_are_every_page_of_the_site(site: Path) -> None:
+    built = {path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("*.html")}
+    assert built == set(PAGES)
+
+
 def test_hovering_an_annotated_word_shows_its_definition(tab: Tab) -> None:
     page = tab.open("article/")
     term = later_mention(page)
+    expect(page.locator("[role='tooltip']:visible")).to_have_count(0)
     term.hover()
     expect_definition_shown(page, term)
+
+
+def test_hovering_a_first_mention_s_note_number_shows_its_definition(tab: Tab) -> None:
+    page = tab.open("article/")
+    first = page.locator("p.ed-paragraph span.ed-term[data-term]").first
+    entry = str(first.get_attribute("data-term"))
+    call = page.locator(f"sup[id='fnref:{entry}'] a")
+    call.hover()
+    expect(call).to_have_attribute("aria-controls", re.compile(r"\S"))
+    note = page.locator(f"#{call.get_attribute('aria-controls')}")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(definitions()[entry])
 
 
 def test_tabbing_to_an_annotated_word_shows_its_definition(tab: Tab) -> None:
@@ -212,6 +207,14 @@ def test_tapping_an_annotated_word_shows_its_definition_and_a_second_tap_follows
     expect_definition_shown(page, term)
     expect(page).to_have_url(re.compile(r"/article/$"))
     term.tap()
+    expect(page).to_have_url(re.compile(rf"/glossary/#{entry}$"))
+
+
+def test_clicking_an_annotated_word_follows_it_at_once(tab: Tab) -> None:
+    page = tab.open("article/")
+    term = later_mention(page)
+    entry = term.get_attribute("data-term")
+    term.click()
     expect(page).to_have_url(re.compile(rf"/glossary/#{entry}$"))
 
 
@@ -248,7 +251,7 @@ def test_search_finds_a_glossary_term(tab: Tab) -> None:
     # Typed key by key: Material searches on keyboard input, which `fill` does not send.
     page.keyboard.type(entry.term)
     result = page.locator(f".md-search-result__item a[href*='glossary/'][href$='#{entry.id}-term']")
-    expect(result.first).to_be_visible(timeout=10_000)
+    expect(result.first).to_be_visible(timeout=15_000)
     expect(result.first).to_contain_text(entry.term)
 
 
@@ -267,9 +270,14 @@ def test_the_light_dark_switch_changes_the_colour_scheme_and_keeps_it(tab: Tab) 
     expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
+def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(tabs: Tabs) -> None:
+    page = tabs(color_scheme="dark").open("article/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_nothing_scrolls_sideways_on_a_phone(tabs: Tabs, path: str) -> None:
-    page = tabs(**PHONE).open(path)
+def test_nothing_scrolls_sideways_on_a_phone(phone_tab: Tab, path: str) -> None:
+    page = phone_tab.open(path)
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     too_wide = page.evaluate(
         "() => [...document.querySelectorAll('body *')]"
@@ -280,17 +288,18 @@ def test_nothing_scrolls_sideways_on_a_phone(tabs: Tabs, path: str) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_a_page_loads_only_from_loopback(tab: Tab, path: str) -> None:
-    tab.open(path, wait_until="networkidle")
-    assert any(url.endswith(".css") for url in tab.requests) and any(url.endswith(".js") for url in tab.requests)
-    assert [url for url in tab.requests if urlsplit(url).hostname != "127.0.0.1"] == []
-    assert tab.failures == []
+def test_a_page_loads_only_from_loopback(desktop_tab: Tab, path: str) -> None:
+    desktop_tab.open(path, wait_until="networkidle")
+    requests = desktop_tab.requests
+    assert any(url.endswith(".css") for url in requests) and any(url.endswith(".js") for url in requests)
+    assert [url for url in requests if urlsplit(url).hostname != "127.0.0.1"] == []
+    assert desktop_tab.failures == []
 
 
 def axe_violations(page: Page) -> list[str]:
     """axe-core's violations on the page as it is now, one line per rule with the first elements."""
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document)).violations")
+    violations = page.evaluate("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations")
     return [
         f"{violation['id']} ({len(violation['nodes'])}): {violation['help']} at "
         + json.dumps([node["target"] for node in violation["nodes"][:3]])
@@ -299,15 +308,16 @@ def axe_violations(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_violation_in_either_colour_scheme(tab: Tab, path: str) -> None:
-    page = tab.open(path)
+def test_axe_finds_no_violation_in_either_colour_scheme(desktop_tab: Tab, path: str) -> None:
+    page = desktop_tab.open(path)
     page.add_style_tag(content=NO_TRANSITIONS)
+    # The shared tab remembers the last scheme chosen: check that one, switch, check the other.
     found = {}
-    for scheme in ("default", "slate"):
-        if scheme != "default":
-            toggle_colour_scheme(page)
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    for _ in range(2):
+        scheme = str(page.locator("body").get_attribute("data-md-color-scheme"))
         found[scheme] = axe_violations(page)
+        toggle_colour_scheme(page)
+        expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
     assert found == {"default": [], "slate": []}
 
 
@@ -317,6 +327,7 @@ def test_the_site_works_under_a_sub_path(site: Path, tabs: Tabs) -> None:
         page = tab.open("article/", wait_until="networkidle")
         assert tab.failures == []
         assert [url for url in tab.requests if not url.startswith(base)] == []
+        assert base + "search/search_index.json" in tab.requests
         # The edition's stylesheet and Material's script both took effect.
         assert page.locator("#p1").evaluate("element => getComputedStyle(element).paddingLeft") != "0px"
         assert page.evaluate("() => typeof window.document$") == "object"

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from edition.figures import map_places
 from edition.loader import load_source
 from edition.matcher import find_occurrences
 from edition.model import Edition
@@ -198,9 +199,28 @@ def test_appendices_give_the_article_page_of_each_paragraph_they_cite(book: Book
         assert page == book.page_of(f"article-p{paragraph}") + 1, (paragraph, page)
 
 
+def test_map_appendix_shows_every_place_with_its_label_and_the_occupation_legend(book: Book, edition: Edition) -> None:
+    text = " ".join(book.text(book.page_of("map")).split())
+    assert "Crimea: occupied by Russia since 2014" in text
+    for place in map_places(edition):
+        assert place.label in text, place.label
+
+
+def test_timeline_appendix_lists_every_event_and_the_article_page_of_its_paragraph(book: Book, edition: Edition) -> None:
+    text = " ".join(book.text(index) for index in range(book.page_of("timeline"), len(book.reader.pages)))
+    assert squeeze(text).count("Afterpublication") >= sum(event.later for event in edition.timeline)
+    for event in edition.timeline:
+        assert squeeze(event.label) in squeeze(text), event.label
+    references = re.findall(r"paragraph\s*(\d+)\s*\(p\.\s*(\d+)\)", text)
+    assert len(references) == sum(event.paragraph is not None for event in edition.timeline)
+    for paragraph, page in references:
+        assert int(page) == book.page_of(f"article-p{paragraph}") + 1, (paragraph, page)
+
+
 def test_contents_give_the_page_of_each_part(book: Book) -> None:
     contents = squeeze(book.text(book.page_of("article") - 1))
-    for anchor, title in (("glossary", "Glossary"), ("names", "Indexofnames"), ("notes", "Editorialnotes"), ("claims", "Whosaidwhat")):
+    parts = (("glossary", "Glossary"), ("names", "Indexofnames"), ("notes", "Editorialnotes"), ("claims", "Whosaidwhat"), ("map", "Map"))
+    for anchor, title in (*parts, ("timeline", "Timeline")):
         assert re.search(rf"{title}[. ]*{book.page_of(anchor) + 1}(?!\d)", contents), title
 
 
@@ -235,7 +255,7 @@ def test_extra_sections_become_further_appendices(edition: Edition) -> None:
     page = soup(html)
     appendix = page.find("section", id="figures")
     assert appendix is not None and appendix.h1 is not None
-    assert appendix.h1.get_text(" ", strip=True) == "Appendix E Map & timeline"
+    assert appendix.h1.get_text(" ", strip=True) == "Appendix G Map & timeline"
     assert [link["href"] for link in page.select("nav.toc a")][-1] == "#figures"
 
 
@@ -263,11 +283,3 @@ def test_site_without_a_pdf_has_no_pdf_link(site: Path) -> None:
     for page in ("index.html", "article/index.html"):
         html = (site / page).read_text(encoding="utf-8")
         assert "Download PDF" not in html and not soup(html).select("a[download]"), page
-
-
-def test_the_map_and_the_timeline_are_appendices_with_their_figures(book: Book, edition: Edition) -> None:
-    map_text = book.text(book.page_of("map"))
-    assert "Locator map" in map_text and "Kerch Strait bridge" in map_text and "occupied by Russia since 2014" in map_text
-    timeline = " ".join(book.text(page) for page in range(book.page_of("timeline"), len(book.reader.pages)))
-    # One mark per later event, and one in the caption that explains it.
-    assert squeeze(timeline).count("Afterpublication") == sum(event.later for event in edition.timeline) + 1

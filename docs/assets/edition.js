@@ -50,7 +50,9 @@
 
   document.addEventListener("click", function (event) {
     var term = event.target.closest ? event.target.closest("a.ed-term") : null;
-    if (!term || term !== touchedTerm || wasFocused) return;
+    var previewed = term !== null && term === touchedTerm && !wasFocused;
+    touchedTerm = null; /* one tap, one decision: a later Enter or click is not a tap */
+    if (!previewed) return;
     event.preventDefault();
     term.focus();
   });

@@ -61,16 +61,6 @@ def map_figure_html(edition: Edition, basemap: Basemap, href_prefix: str = "../g
     return f'<figure class="ed-figure ed-figure--map" id="figure-map">\n{svg}{caption}\n</figure>\n'
 
 
-def map_places_html(edition: Edition, href_prefix: str = "../glossary/#") -> str:
-    """The map's text alternative as HTML: each place with its coordinates, linked to its entry."""
-    items = "\n".join(
-        f'<li><a href="{html.escape(href_prefix + place.id)}">{html.escape(place.label, quote=False)}</a>: '
-        f"{format_coords(place.lat, place.lon)}</li>"
-        for place in map_places(edition)
-    )
-    return f'<ul class="ed-map-list">\n{items}\n</ul>\n'
-
-
 def render_map_page(edition: Edition, front_matter: str) -> str:
     """The map page: the figure and, as its text alternative, the list of places with coordinates."""
     assert edition.basemap is not None, "render_map_page is only called when has_map(edition)"

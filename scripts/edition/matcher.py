@@ -14,15 +14,18 @@ it: the cost grows with the text and hardly at all with the glossary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from .model import Entry, Occurrence
 
 WORD = re.compile(r"\w+")
 """A run of word characters: the unit forms are indexed and text is scanned by."""
 
-FormTable = dict[str, list[tuple[str, str]]]
-"""First word of a form → (form, entry id) pairs, longest form first."""
+Candidate = tuple[str, str, bool]
+"""A form, its entry's id, and whether a word character may not follow it (it ends in one)."""
+
+FormTable = dict[str, list[Candidate]]
+"""First word of a form → its candidates, longest form first."""
 
 
 def build_form_table(entries: Iterable[Entry]) -> FormTable:
@@ -32,38 +35,48 @@ def build_form_table(entries: Iterable[Entry]) -> FormTable:
         for form in entry.forms:
             first = WORD.match(form)
             if first:
-                table.setdefault(first.group(), []).append((form, entry.id))
+                table.setdefault(first.group(), []).append((form, entry.id, _is_word_character(form[-1])))
     for candidates in table.values():
-        candidates.sort(key=lambda pair: -len(pair[0]))
+        candidates.sort(key=lambda candidate: -len(candidate[0]))
     return table
 
 
 def find_occurrences(paragraphs: Iterable[str], entries: Iterable[Entry]) -> list[Occurrence]:
     """Every occurrence of every entry, in reading order, never overlapping."""
     table = build_form_table(entries)
-    return [occurrence for number, paragraph in enumerate(paragraphs) for occurrence in _scan(paragraph, number, table)]
+    occurrences: list[Occurrence] = []
+    for number, paragraph in enumerate(paragraphs):
+        occurrences += _scan(paragraph, number, table)
+    return occurrences
 
 
-def _scan(paragraph: str, number: int, table: FormTable) -> Iterator[Occurrence]:
-    """Walk the paragraph word by word, taking the longest form that starts at each word."""
+def _scan(paragraph: str, number: int, table: FormTable) -> list[Occurrence]:
+    """Walk the paragraph word by word, taking the longest form that starts at each word.
+
+    Most words begin no form, so the loop does one dictionary look-up for them and
+    nothing else; the hot path is kept free of function calls for that reason.
+    """
+    found: list[Occurrence] = []
     resume = 0
     for word in WORD.finditer(paragraph):
+        candidates = table.get(word.group())
+        if candidates is None:
+            continue
         start = word.start()
         if start < resume:
             continue
-        for form, entry_id in table.get(word.group(), ()):
+        for form, entry_id, closed in candidates:
             end = start + len(form)
-            if paragraph.startswith(form, start) and _ends_word(paragraph, end, form):
-                yield Occurrence(number, start, end, entry_id)
+            if paragraph.startswith(form, start) and not (closed and end < len(paragraph) and _is_word_character(paragraph[end])):
+                found.append(Occurrence(number, start, end, entry_id))
                 resume = end
                 break
+    return found
 
 
-def _ends_word(text: str, end: int, form: str) -> bool:
-    """True unless the form ends in a word character and the text's word goes on past it."""
-    if end == len(text) or not WORD.match(form[-1]):
-        return True
-    return not WORD.match(text[end])
+def _is_word_character(character: str) -> bool:
+    """True for what the pattern `WORD` matches: alphanumerics (`str.isalnum`) and the underscore."""
+    return character.isalnum() or character == "_"
 
 
 def first_occurrences(occurrences: Iterable[Occurrence]) -> dict[str, Occurrence]:

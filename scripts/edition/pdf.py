@@ -17,7 +17,6 @@ from .errors import SourceError
 from .loader import load_source
 from .model import Edition
 from .printbook import TEMPLATES, Section, book_sections, render_book
-from .printfigures import figure_sections
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -38,7 +37,7 @@ def write_pdf(source: Path, target: Path | None = None, *, site: Path = Path("si
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     edition = load_source(source)
     target = target or site / pdf_name(edition)
-    html = render_book(edition, book_sections(edition), extra=[*figure_sections(edition), *extra])
+    html = render_book(edition, book_sections(edition), extra=extra)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.tmp")
     try:

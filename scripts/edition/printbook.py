@@ -25,6 +25,7 @@ import markdown
 from bs4 import BeautifulSoup, Tag
 
 from .citation import cite
+from .figures import has_map, map_figure_html, timeline_figure_html
 from .model import Edition, Page
 from .pipeline import build_pages
 
@@ -52,9 +53,23 @@ class Section:
 
 
 def book_sections(edition: Edition) -> tuple[Section, ...]:
-    """The article and its appendices (glossary, names, notes, claims) as print-ready sections."""
+    """The article and its appendices (glossary, names, notes, claims, then the figures) as print-ready sections."""
     pages, _ = build_pages(edition)
-    return tuple(print_section(page) for page in pages if page.path in SECTION_IDS)
+    return (*(print_section(page) for page in pages if page.path in SECTION_IDS), *figure_sections(edition))
+
+
+def figure_sections(edition: Edition) -> tuple[Section, ...]:
+    """The locator map and the timeline as appendices, when the source has them, linked inside the book."""
+    sections = []
+    if edition.basemap is not None and has_map(edition):
+        sections.append(Section("map", "Map", map_figure_html(edition, edition.basemap, href_prefix="#glossary-")))
+    if edition.timeline:
+        timeline = BeautifulSoup(timeline_figure_html(edition, paragraph_href="#article-p", note_href="#notes-"), "html.parser")
+        # Like the other appendices' links into the article and notes, these print the page they lead to.
+        for link in timeline.select('a[href^="#"]'):
+            link["class"] = "ed-pageref"
+        sections.append(Section("timeline", "Timeline", str(timeline).strip()))
+    return tuple(sections)
 
 
 def print_section(page: Page) -> Section:

@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""`make bench`: measure the edition against the plain alternative and write docs/performance.md.
+
+    bench.py [--quick] [--output docs/performance.md]
+
+A benchmark, not a test: it prints a table and rewrites the page, and never fails
+because a target is missed (the table says so). `--quick` is a smoke run with
+small inputs and one run of everything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmark.lighthouse import CATEGORIES, KINDS, Report, run_lighthouse
+from benchmark.plain import write_plain_project
+from benchmark.preview import time_reloads
+from benchmark.report import Row, at_least, at_most, kib, page, seconds, table
+from benchmark.serve import serving
+from benchmark.sites import peak_memory_kib, time_make_target, time_site_builds
+from benchmark.synthetic import make_glossary, make_paragraphs, write_source
+from benchmark.throughput import Throughput, measure
+from benchmark.timing import ProcessTime
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How big the inputs are and how many runs each median takes."""
+
+    words: tuple[int, int]
+    entries: tuple[int, int]
+    matcher_runs: tuple[int, int]
+    regex_runs: tuple[int, int]
+    build_runs: int
+    reload_runs: int
+    lighthouse_runs: int
+    memory_words: int
+    memory_entries: int
+
+
+FULL = Settings((10**5, 10**6), (100, 2000), (15, 5), (3, 1), 5, 3, 3, 1_950_000, 5000)
+QUICK = Settings((10**4, 10**5), (100, 2000), (3, 1), (1, 1), 1, 1, 1, 100_000, 500)
+
+
+def both(time: ProcessTime) -> str:
+    """CPU and wall-clock seconds of a build, CPU first."""
+    return f"{seconds(time.cpu)}; {seconds(time.wall)}"
+
+
+def machine() -> str:
+    """The CPU model, the number of CPUs, the Python version and the load when the run began."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")]
+        model = names[0] if names else model
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return f"{model}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}; load average at the start {load}"
+
+
+def throughput_rows(results: list[Throughput]) -> list[Row]:
+    """Matcher against regex for every case, then flatness in entries and linearity in text."""
+    rows = []
+    for result in results:
+        ratio = result.regex_seconds / result.matcher_seconds
+        target, met = at_least(ratio, 2) if result.entries >= 2000 else ("", None)
+        rows.append(
+            Row(
+                f"Matcher throughput, {result.words:,} words, {result.entries:,} entries",
+                f"{result.megabytes / result.matcher_seconds:.1f} MB/s",
+                f"{result.megabytes / result.regex_seconds:.1f} MB/s (one regex)",
+                ratio,
+                target,
+                met,
+            )
+        )
+    for words in sorted({result.words for result in results}):
+        few, many = sorted((result for result in results if result.words == words), key=lambda result: result.entries)
+        ratio = many.matcher_seconds / few.matcher_seconds
+        target, met = at_most(ratio, 1.2)
+        label = f"Matcher time, {few.entries:,} → {many.entries:,} entries ({words:,} words)"
+        rows.append(Row(label, f"{seconds(few.matcher_seconds)} → {seconds(many.matcher_seconds)}", "", ratio, target, met))
+    most = max(result.entries for result in results)
+    by_size = sorted((result for result in results if result.entries == most), key=lambda result: result.words)
+    small, large = by_size[0], by_size[-1]
+    per_megabyte = (large.matcher_seconds / large.megabytes) / (small.matcher_seconds / small.megabytes)
+    target, met = at_most(per_megabyte, 1.2)
+    label = f"Matcher time per MB, {small.words:,} → {large.words:,} words ({large.entries:,} entries)"
+    rows.append(Row(label, "linear when ≈ 1", "", per_megabyte, target, met))
+    return rows
+
+
+def lighthouse_rows(edition: list[Report], plain: list[Report]) -> list[Row]:
+    """Median Lighthouse scores and page weight of the article page, edition against plain."""
+    budgets = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+    rows = []
+    for category in CATEGORIES:
+        ours = statistics.median(report.scores[category] for report in edition)
+        theirs = statistics.median(report.scores[category] for report in plain)
+        budget = budgets[category]
+        rows.append(Row(f"Lighthouse {category}, article page", f"{ours:g}", f"{theirs:g}", None, f"≥ {budget}", ours >= budget))
+    for label, field in (("transferred, gzip", "transfer_bytes"), ("uncompressed", "resource_bytes")):
+        ours_bytes = int(statistics.median(getattr(report, field) for report in edition))
+        plain_bytes = int(statistics.median(getattr(report, field) for report in plain))
+        ratio = ours_bytes / plain_bytes
+        target, met = at_most(ratio, 1.0) if field == "transfer_bytes" else ("", None)
+        rows.append(Row(f"Page weight of the article page ({label})", kib(ours_bytes), kib(plain_bytes), ratio, target, met))
+    for kind in KINDS:
+        ours_bytes = int(statistics.median(report.transfer_by_kind[kind] for report in edition))
+        plain_bytes = int(statistics.median(report.transfer_by_kind[kind] for report in plain))
+        rows.append(Row(f"… of which {kind} (transferred, gzip)", kib(ours_bytes), kib(plain_bytes)))
+    return rows
+
+
+def measure_lighthouse(edition_site: Path, plain_site: Path, runs: int) -> tuple[list[Report], list[Report]]:
+    """Lighthouse on both article pages, in turns, each served from loopback."""
+    edition: list[Report] = []
+    plain: list[Report] = []
+    with serving(edition_site) as edition_url, serving(plain_site) as plain_url:
+        for _ in range(runs):
+            edition.append(run_lighthouse(ROOT, edition_url + "article/"))
+            plain.append(run_lighthouse(ROOT, plain_url + "article/"))
+    return edition, plain
+
+
+def site_rows(settings: Settings, scratch: Path) -> list[Row]:
+    """`make site` against the plain build, `make pdf`, and the preview's edit-to-reload time."""
+    plain_config = write_plain_project(scratch / "plain", ROOT / "source")
+    builds = time_site_builds(ROOT, plain_config, scratch, settings.build_runs)
+    ratio = builds.edition.cpu / builds.plain.cpu
+    with_pdf = " (PDF included)" if any((scratch / "edition-site").glob("*.pdf")) else ""
+    label = f"Site build: `make site`{with_pdf} against `mkdocs build` of the plain article (CPU; wall)"
+    rows = [Row(label, both(builds.edition), both(builds.plain), ratio, *at_most(ratio, 1.2))]
+    ratio = builds.mkdocs_step.cpu / builds.plain.cpu
+    label = "Site build, MkDocs step alone (no PDF): `mkdocs build` with the edition's hook against the plain one (CPU; wall)"
+    rows.append(Row(label, both(builds.mkdocs_step), both(builds.plain), ratio))
+    pdf = time_make_target(ROOT, "pdf", settings.build_runs, f"SITE={scratch / 'pdf-site'}")
+    rows.append(Row("`make pdf` (CPU; wall)", "not available" if pdf is None else both(pdf)))
+    reload = time_reloads(ROOT, scratch, settings.reload_runs)
+    rows.append(Row("Preview: glossary.yml saved → article page served with the edit", seconds(reload)))
+    edition, plain = measure_lighthouse(scratch / "edition-site", scratch / "plain-site", settings.lighthouse_runs)
+    return rows + lighthouse_rows(edition, plain)
+
+
+def memory_rows(settings: Settings, scratch: Path) -> list[Row]:
+    """Peak memory of generating the pages of a large synthetic article with a large glossary."""
+    glossary = make_glossary(settings.memory_entries)
+    paragraphs = make_paragraphs(settings.memory_words, glossary)
+    source = write_source(scratch / "large-source", paragraphs, glossary)
+    megabytes = (source / "article.txt").stat().st_size / 1e6
+    command = [sys.executable, "scripts/build_edition.py", "--source", str(source), "--out", str(scratch / "large-docs")]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    peak = peak_memory_kib(command, ROOT, environment)
+    label = f"Peak memory (max RSS), generating a {megabytes:.1f} MB article with {settings.memory_entries:,} entries"
+    return [Row(label, f"{peak / 1024:,.0f} MiB", "", None, "bounded", None)]
+
+
+NOTES = [
+    "Matcher: `find_occurrences` (scripts/edition/matcher.py, as the pipeline calls it) on synthetic"
+    " text from a seeded generator (scripts/benchmark/synthetic.py): made-up capitalised names of one to"
+    " three words as forms (some extending another form), lower-case filler words, one form about every"
+    " twelve words and a near miss (a multi-word form's first word alone) every fifty, so a larger"
+    " glossary does not mean more mentions. The obvious approach is one `re` alternation of every form,"
+    " longest first, between `(?<!\\w)` and `(?!\\w)`, compiled and run over every paragraph. Both must"
+    " find exactly the same occurrences, or the benchmark stops. MB/s counts UTF-8 bytes of article text.",
+    "Site build: `make site` (generate docs/, then `mkdocs build --strict` with the edition's hook, into a"
+    " temporary folder) against `mkdocs build` of a plain Material project with the same title and"
+    " paragraphs as one page (scripts/benchmark/plain.py: same theme, `font: false`, no hook, no"
+    " overrides). The edition builds eight pages and, once the PDF exists, typesets it beside them (in"
+    " parallel with MkDocs), so the MkDocs step alone is timed too; the plain site has two pages."
+    " Ratios are of CPU seconds (all child processes), which a busy machine disturbs less than wall time.",
+    "`make pdf` is timed only when the Makefile has that target.",
+    "Preview: `make preview` in a temporary copy of the project on a free 127.0.0.1 port; the clock runs"
+    " from writing source/glossary.yml to the article page served with the edit (polled every 20 ms).",
+    "Lighthouse 13.5 (npm) with Debian's Chromium, mobile defaults (simulated Slow 4G, 4× CPU slowdown),"
+    " on the article page of each site served from 127.0.0.1 by a static server that gzips text, as"
+    " static hosts do (scripts/benchmark/serve.py). Page weight is what Lighthouse saw the page load:"
+    " HTML, CSS, JavaScript, the search index and the favicon. Performance scores move with the"
+    " machine's load; the others do not.",
+    "Peak memory: the largest resident set of `build_edition.py` (load, match, render, write) run as a"
+    " child process on a synthetic article and glossary, read with `getrusage(RUSAGE_CHILDREN)`.",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure everything, print the table and write the page."""
+    parser = argparse.ArgumentParser(prog="bench.py", description="Benchmark the edition against the plain alternative.")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small inputs, one run of everything")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md", help="page to write")
+    arguments = parser.parse_args(argv)
+    settings = QUICK if arguments.quick else FULL
+    about = machine()
+    results = []
+    for words, matcher_runs, regex_runs in zip(settings.words, settings.matcher_runs, settings.regex_runs, strict=True):
+        results += measure(words, settings.entries, matcher_runs, regex_runs)
+    rows = throughput_rows(results)
+    with tempfile.TemporaryDirectory(prefix="bench.") as folder:
+        rows += site_rows(settings, Path(folder))
+        rows += memory_rows(settings, Path(folder))
+    sys.stdout.write(table(rows))
+    runs = (
+        f"matcher {' and '.join(map(str, settings.matcher_runs))} runs, regex {' and '.join(map(str, settings.regex_runs))},"
+        f" builds {settings.build_runs}, preview {settings.reload_runs}, Lighthouse {settings.lighthouse_runs}"
+        f"{' (a --quick smoke run)' if arguments.quick else ''}."
+    )
+    arguments.output.write_text(page(about, runs, rows, NOTES), encoding="utf-8")
+    sys.stdout.write(f"wrote {arguments.output}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

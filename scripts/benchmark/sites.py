@@ -1,0 +1,95 @@
+"""Whole-build measurements: `make site` against a plain Material build, `make pdf`, and peak memory.
+
+Every build runs as a child process, exactly as a user would start it, into a
+temporary folder; the project's own `site/` is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .timing import ProcessTime, process_medians_in_turns
+
+MEMORY_PROBE = """
+import resource, subprocess, sys
+result = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+if result.returncode:
+    sys.exit(result.stderr[-2000:])
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+"""Run a command in a fresh process and print the largest resident set of its children, in KiB."""
+
+
+@dataclass(frozen=True)
+class BuildTimes:
+    """Median times of `make site`, of its MkDocs step alone, and of the plain Material build, taken in turns."""
+
+    edition: ProcessTime
+    mkdocs_step: ProcessTime
+    plain: ProcessTime
+
+
+def run(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> None:
+    """Run a command quietly; fail with its own error output if it fails."""
+    result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
+
+
+def make_command(root: Path, target: str, *assignments: str) -> list[str]:
+    """`make TARGET VAR=value…` in the project folder."""
+    return ["make", "--no-print-directory", "-C", str(root), target, *assignments]
+
+
+def has_make_target(root: Path, target: str) -> bool:
+    """True when the project's Makefile has `target` (`make -n` succeeds)."""
+    result = subprocess.run([*make_command(root, target), "-n"], capture_output=True, text=True, check=False)
+    return result.returncode == 0
+
+
+def mkdocs_environment() -> dict[str, str]:
+    """The environment without the edition's variables, for a plain MkDocs build."""
+    return {name: value for name, value in os.environ.items() if name not in {"EDITION_SOURCE", "PYTHONPATH"}} | {
+        "NO_MKDOCS_2_WARNING": "1"
+    }
+
+
+def time_site_builds(root: Path, plain_config: Path, scratch: Path, runs: int) -> BuildTimes:
+    """Time `make site`, its `mkdocs build` step alone and the plain project's build in turns, each into its own folder."""
+    edition = make_command(root, "site", f"SITE={scratch / 'edition-site'}")
+    plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(plain_config)]
+    plain += ["--site-dir", str(scratch / "plain-site")]
+    step = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--site-dir", str(scratch / "step-site")]
+    step_environment = {
+        **os.environ,
+        "PYTHONPATH": str(root / "scripts"),
+        "EDITION_SOURCE": str(root / "source"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    actions = [
+        lambda: run(edition, root),
+        lambda: run(step, root, step_environment),
+        lambda: run(plain, plain_config.parent, mkdocs_environment()),
+    ]
+    times = process_medians_in_turns(actions, runs)
+    return BuildTimes(edition=times[0], mkdocs_step=times[1], plain=times[2])
+
+
+def time_make_target(root: Path, target: str, runs: int, *assignments: str) -> ProcessTime | None:
+    """Median times of `make TARGET VAR=value…`, or None when the Makefile has no such target."""
+    if not has_make_target(root, target):
+        return None
+    return process_medians_in_turns([lambda: run(make_command(root, target, *assignments), root)], runs)[0]
+
+
+def peak_memory_kib(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> int:
+    """The peak resident memory (max RSS, KiB) of `command` and its children, measured in a fresh process."""
+    probe = [sys.executable, "-c", MEMORY_PROBE, *command]
+    result = subprocess.run(probe, cwd=cwd, env=environment, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return int(result.stdout.split()[-1])

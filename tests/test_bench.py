@@ -1,0 +1,145 @@
+"""`make bench` on tiny inputs: its parts work and its table has the right shape (no timings asserted)."""
+
+from __future__ import annotations
+
+import sys
+import urllib.request
+from pathlib import Path
+
+import bench
+from benchmark.lighthouse import KINDS, Report, read_report
+from benchmark.plain import write_plain_project
+from benchmark.preview import mark_glossary
+from benchmark.report import HEADER, Row, page, table
+from benchmark.serve import serving
+from benchmark.sites import has_make_target, peak_memory_kib
+from benchmark.synthetic import make_glossary, make_paragraphs, write_source
+from benchmark.throughput import alternation, measure
+from edition.loader import load_source
+from helpers import ROOT, SOURCE
+
+
+def test_synthetic_sources_are_the_same_every_time() -> None:
+    glossary = make_glossary(20)
+    assert make_glossary(20) == glossary
+    assert make_paragraphs(500, glossary) == make_paragraphs(500, make_glossary(20))
+
+
+def test_synthetic_glossary_has_multi_word_forms_and_no_shared_form() -> None:
+    glossary = make_glossary(200)
+    assert len(glossary.entries) == 200
+    assert len(set(glossary.forms)) == len(glossary.forms)
+    assert any(" " in form for form in glossary.forms)
+
+
+def test_a_synthetic_source_folder_loads_without_problems(tmp_path: Path) -> None:
+    glossary = make_glossary(30)
+    folder = write_source(tmp_path / "source", make_paragraphs(2000, glossary), glossary)
+    edition = load_source(folder)
+    assert len(edition.entries) == 30
+    assert len(edition.paragraphs) > 1
+
+
+def test_the_obvious_regex_takes_the_longest_form_as_a_whole_word() -> None:
+    pattern = alternation(["Kalo", "Kalo Miru"])
+    assert [found.group() for found in pattern.finditer("Kalo Miru, Kalos and Kalo.")] == ["Kalo Miru", "Kalo"]
+
+
+def test_throughput_measures_both_approaches_on_every_glossary_size() -> None:
+    results = measure(1000, (10, 40), runs=1, regex_runs=1)
+    assert [result.entries for result in results] == [10, 40]
+    assert all(result.occurrences > 0 and result.megabytes > 0 for result in results)
+
+
+def test_throughput_rows_compare_approaches_entries_and_text_sizes() -> None:
+    results = measure(500, (10, 40), runs=1, regex_runs=1) + measure(1000, (10, 40), runs=1, regex_runs=1)
+    rows = bench.throughput_rows(results)
+    labels = [row.measurement for row in rows]
+    assert len(rows) == 4 + 2 + 1
+    assert labels[4] == "Matcher time, 10 → 40 entries (500 words)"
+    assert labels[-1] == "Matcher time per MB, 500 → 1,000 words (40 entries)"
+    assert all(row.ratio is not None and row.ratio > 0 for row in rows)
+
+
+def test_the_page_is_kept_out_of_search_and_holds_the_table() -> None:
+    rows = [Row("Site build", "1.000 s")]
+    text = page("a machine", "5 runs.", rows, ["a note"])
+    assert text.startswith("---\nsearch:\n  exclude: true\n---\n")
+    assert table(rows) in text
+
+
+def test_the_table_has_a_header_and_one_line_per_row_of_six_cells() -> None:
+    rows = [Row("Site build", "1.000 s", "0.900 s", 1.11, "≤ 1.2×", True), Row("`make pdf`", "not available")]
+    lines = table(rows).splitlines()
+    assert lines[0] == "| " + " | ".join(HEADER) + " |"
+    assert len(lines) == 2 + len(rows)
+    assert all(line.count("|") == len(HEADER) + 1 for line in lines)
+    assert lines[2] == "| Site build | 1.000 s | 0.900 s | 1.11× | ≤ 1.2× | yes |"
+
+
+def test_the_plain_project_has_the_article_and_no_edition(tmp_path: Path) -> None:
+    config = write_plain_project(tmp_path / "plain", SOURCE)
+    article = (tmp_path / "plain" / "docs" / "article.md").read_text(encoding="utf-8")
+    assert all(paragraph in article for paragraph in load_source(SOURCE).paragraphs)
+    assert "hooks" not in config.read_text(encoding="utf-8")
+
+
+def test_a_preview_edit_marks_the_first_short_definition_only() -> None:
+    text = '- id: a\n  short: "First."\n- id: b\n  short: Second.\n'
+    assert mark_glossary(text, "Edit 1") == '- id: a\n  short: "Edit 1 First."\n- id: b\n  short: Second.\n'
+
+
+def test_the_loopback_server_gzips_text_and_serves_index_pages(tmp_path: Path) -> None:
+    (tmp_path / "article").mkdir()
+    (tmp_path / "article" / "index.html").write_text("<p>text</p>" * 100, encoding="utf-8")
+    with serving(tmp_path) as url:
+        assert url.startswith("http://127.0.0.1:")
+        request = urllib.request.Request(url + "article/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert len(response.read()) < 1100
+
+
+def test_peak_memory_is_read_from_a_child_process() -> None:
+    assert peak_memory_kib([sys.executable, "-c", "x = bytearray(50_000_000)"], ROOT) > 45_000
+
+
+def test_make_targets_are_detected() -> None:
+    assert has_make_target(ROOT, "site")
+    assert not has_make_target(ROOT, "no-such-target")
+
+
+def test_a_lighthouse_report_gives_scores_weight_and_failed_audits() -> None:
+    audit = {"score": 1, "title": "ok"}
+    data = {
+        "categories": {
+            name: {"score": 0.9 if name == "seo" else 1, "auditRefs": [{"id": "meta-description" if name == "seo" else "ok", "weight": 1}]}
+            for name in ("performance", "accessibility", "best-practices", "seo")
+        },
+        "audits": {
+            "ok": audit,
+            "meta-description": {"score": 0, "title": "Document does not have a meta description"},
+            "network-requests": {
+                "details": {
+                    "items": [
+                        {"url": "http://127.0.0.1/article/", "resourceType": "Document", "transferSize": 100, "resourceSize": 300},
+                        {"url": "http://127.0.0.1/search/search_index.json", "resourceType": "XHR", "transferSize": 50},
+                    ]
+                }
+            },
+        },
+    }
+    report = read_report(data)
+    assert report.scores == {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 90}
+    assert (report.transfer_bytes, report.resource_bytes) == (150, 300)
+    assert report.failed == ("meta-description: Document does not have a meta description",)
+    assert report.transfer_by_kind == {"HTML": 100, "search index": 50, "stylesheets": 0, "scripts": 0, "other": 0}
+
+
+def test_the_lighthouse_rows_give_scores_weight_and_its_breakdown() -> None:
+    report = Report({"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100}, 900, 3000, (), dict.fromkeys(KINDS, 180))
+    plain = Report({"performance": 100, "accessibility": 92, "best-practices": 100, "seo": 100}, 1000, 2000, (), dict.fromkeys(KINDS, 200))
+    rows = bench.lighthouse_rows([report], [plain])
+    assert [row.met for row in rows[:4]] == [True, True, True, True]
+    assert rows[4].ratio == 0.9
+    assert len(rows) == 4 + 2 + len(KINDS)
