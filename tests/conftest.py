@@ -11,7 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, sync_playwright
 
-from browsing import CHROMIUM, CHROMIUM_ARGS
+from browsing import CHROMIUM, CHROMIUM_ARGS, serve
 from helpers import HOSTILE, ROOT, SOURCE, build_site
 
 
@@ -80,3 +80,10 @@ def browser() -> Iterator[Browser]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The edition's site, served from the root of a loopback server for the session."""
+    with serve(site) as url:
+        yield url

@@ -83,13 +83,6 @@ class Tab:
 Tabs = Callable[..., Tab]
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """The edition's site, served from the root of a loopback server."""
-    with serve(site) as url:
-        yield url
-
-
 @pytest.fixture
 def tabs(browser: Browser, base_url: str) -> Iterator[Tabs]:
     """Opens tabs in fresh contexts (`tabs(**context_options)`, `base_url=` for another server)."""

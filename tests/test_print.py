@@ -10,13 +10,12 @@ import io
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from browsing import CHROMIUM, serve
+from browsing import CHROMIUM
 from edition.loader import load_source
 from edition.matcher import find_occurrences
 from helpers import SOURCE
@@ -26,20 +25,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    """The built site served on a free port of 127.0.0.1; stopped after the tests."""
-    with serve(site) as url:
-        yield url
-
-
 @pytest.fixture
-def printed(browser: Browser, server: str) -> Iterator[Page]:
+def printed(browser: Browser, base_url: str) -> Iterator[Page]:
     """The article page, in the dark scheme on screen, as it prints."""
     page = browser.new_page()
     try:
         page.emulate_media(media="print", color_scheme="dark")
-        page.goto(f"{server}article/", wait_until="load")
+        page.goto(f"{base_url}article/", wait_until="load")
         yield page
     finally:
         page.close()
