@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
+from playwright.sync_api import Browser, sync_playwright
 
+from browsing import CHROMIUM, CHROMIUM_ARGS, serve
 from helpers import HOSTILE, ROOT, SOURCE, build_site
 
 
@@ -67,3 +69,21 @@ def folder(tmp_path: Path) -> Path:
     target = tmp_path / "source"
     shutil.copytree(HOSTILE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, started once for the session: Playwright allows one sync driver per thread."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The edition's site, served from the root of a loopback server for the session."""
+    with serve(site) as url:
+        yield url

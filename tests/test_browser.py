@@ -1,18 +1,17 @@
 """The built site in a real browser: Debian's Chromium, driven by Playwright.
 
 The site is built once (the `site` fixture) and served from 127.0.0.1 on a free port by a
-thread that is always stopped. One browser serves the whole session; each test opens fresh
-browser contexts (no shared storage, so no colour scheme carried over) and closes them.
+thread that is always stopped. One browser serves the whole session. Tests that act on a
+page open fresh browser contexts (no shared storage, so no colour scheme carried over); the
+page-by-page checks (phone width, loopback, axe) share one tab per module, as they only read.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -20,26 +19,20 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect
 
+from browsing import serve
 from edition.loader import load_source
 from helpers import ROOT, SOURCE
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SUB_PATH = "/editions/crimea/"
 PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 # Contrast is measured on the colours a page settles on, not halfway through a transition.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# How long an expectation waits for the page to get there (not a speed limit): generous, so
+# that a busy machine does not fail a test; Playwright's default is 5 s.
+expect.set_options(timeout=15_000)
 # A glossary entry the search must find by its term.
 SEARCHED_ENTRY = "sevastopol"
 
@@ -56,36 +49,6 @@ def nav_pages() -> list[str]:
 # Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
 # their data (as the edition's does), and the page shown for a wrong address.
 PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a site folder under a path prefix ("/" or a sub-path); anything outside it is 404."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        """The file for a request path: only paths under the prefix map into the site folder."""
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "outside-the-prefix" / "404")
-        return super().translate_path("/" + path.removeprefix(self.prefix))
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the tests report what matters."""
-
-
-@contextlib.contextmanager
-def serve(site: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a site folder on a free loopback port under `prefix`; yields the site's address."""
-    handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 class Tab:
@@ -118,24 +81,6 @@ class Tab:
 
 
 Tabs = Callable[..., Tab]
-
-
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """The edition's site, served from the root of a loopback server."""
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, started once for the session; never a downloaded browser."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
@@ -303,7 +248,7 @@ def test_search_finds_a_glossary_term(tab: Tab) -> None:
     # Typed key by key: Material searches on keyboard input, which `fill` does not send.
     page.keyboard.type(entry.term)
     result = page.locator(f".md-search-result__item a[href*='glossary/'][href$='#{entry.id}-term']")
-    expect(result.first).to_be_visible(timeout=15_000)
+    expect(result.first).to_be_visible()
     expect(result.first).to_contain_text(entry.term)
 
 

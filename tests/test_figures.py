@@ -14,6 +14,7 @@ from edition.figures import has_map, map_figure_html, map_places, timeline_figur
 from edition.loader import load_source
 from edition.model import Edition
 from edition.pipeline import build_pages
+from edition.printbook import book_sections, figure_sections, render_book
 from helpers import HOSTILE, SOURCE, soup
 
 
@@ -81,3 +82,17 @@ def test_the_figures_render_into_a_pdf_with_their_text(edition: Edition, tmp_pat
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     for words in ("Sevastopol", "Kerch Strait bridge", "occupied by Russia since 2014", "After publication", "16 March 2014"):
         assert words in text
+
+
+def test_the_book_gets_the_map_and_timeline_as_appendices_whose_links_land(edition: Edition) -> None:
+    sections = figure_sections(edition)
+    assert [section.id for section in sections] == ["map", "timeline"]
+    book = soup(render_book(edition, book_sections(edition)))
+    assert book.select_one("section#map figure#figure-map svg") is not None
+    assert len(book.select("figure#figure-map")) == 1
+    assert len(book.select("section#timeline figure ol > li")) == len(edition.timeline)
+    targets = {str(link["href"]).removeprefix("#") for link in book.select("section#map a[href^='#'], section#timeline a[href^='#']")}
+    assert targets and all(book.find(id=target) is not None for target in targets), sorted(
+        target for target in targets if book.find(id=target) is None
+    )
+    assert figure_sections(load_source(HOSTILE)) == ()

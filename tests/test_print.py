@@ -6,76 +6,32 @@ emulates print media in the dark scheme and prints the page to PDF, which pypdf 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import os
 import re
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from browsing import CHROMIUM
 from edition.loader import load_source
 from edition.matcher import find_occurrences
 from helpers import SOURCE
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists() and os.environ.get("CI") != "true", reason="Debian's chromium is not installed (make test installs it)"
 )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    """The built site served on a free port of 127.0.0.1; stopped after the tests."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 @pytest.fixture
-def printed(browser: Browser, server: str) -> Iterator[Page]:
+def printed(browser: Browser, base_url: str) -> Iterator[Page]:
     """The article page, in the dark scheme on screen, as it prints."""
     page = browser.new_page()
     try:
         page.emulate_media(media="print", color_scheme="dark")
-        page.goto(f"{server}article/", wait_until="load")
+        page.goto(f"{base_url}article/", wait_until="load")
         yield page
     finally:
         page.close()

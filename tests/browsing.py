@@ -1,0 +1,54 @@
+"""What the tests that use a real browser share: Debian's Chromium and a loopback server for a site."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium (system-packages.txt); never a downloaded browser."""
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a site folder under a path prefix ("/" or a sub-path); anything outside it is 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        """The file for a request path: only paths under the prefix map into the site folder."""
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "outside-the-prefix" / "404")
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the tests report what matters."""
+
+
+@contextlib.contextmanager
+def serve(site: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a site folder on a free loopback port under `prefix`; yields the site's address."""
+    handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
