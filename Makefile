@@ -30,7 +30,7 @@ preview: docs
 test: lint system-packages node_modules/.installed
 	$(BIN)/pytest
 
-site: docs
+site: $(VENV)/.installed
 	$(BIN)/python scripts/build_site.py --source $(SOURCE) --site $(SITE)
 	@echo "site written to $(SITE)/"
 

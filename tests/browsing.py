@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from benchmark.serve import running
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium (system-packages.txt); never a downloaded browser."""
@@ -43,12 +44,5 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 def serve(site: Path, prefix: str = "/") -> Iterator[str]:
     """Serve a site folder on a free loopback port under `prefix`; yields the site's address."""
     handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))) as root:
+        yield root.removesuffix("/") + prefix

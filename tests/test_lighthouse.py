@@ -1,9 +1,8 @@
 """Page budgets: Lighthouse (mobile defaults) on pages served from 127.0.0.1.
 
-Accessibility, Best Practices and SEO must score 100, Performance at least 98.
-Performance is a measurement of a possibly busy machine: a run can only come
-out slower than the page is, never faster, so the page gets up to five runs and
-the best one counts. The other categories do not depend on timing.
+Accessibility, Best Practices and SEO must score 100: they judge the page, not the
+machine. Performance (budget 98) is a timing, which a busy machine lowers, so it is
+measured and reported by `make bench` (docs/performance.md), not asserted here.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ from benchmark.lighthouse import Report, cli, run_lighthouse
 from benchmark.serve import serving
 from helpers import ROOT
 
-BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-PERFORMANCE_RUNS = 5
+BUDGETS = {"accessibility": 100, "best-practices": 100, "seo": 100}
 
 
 @pytest.fixture(scope="module")
@@ -32,22 +30,12 @@ def served(site: Path) -> Iterator[str]:
         yield url
 
 
-def audit(url: str) -> Report:
-    """Lighthouse on one page, repeated (up to five runs) only while Performance is under budget."""
-    report = run_lighthouse(ROOT, url)
-    for _ in range(PERFORMANCE_RUNS - 1):
-        if report.scores["performance"] >= BUDGETS["performance"]:
-            break
-        again = run_lighthouse(ROOT, url)
-        report = again if again.scores["performance"] > report.scores["performance"] else report
-    return report
-
-
 def over_budget(report: Report) -> dict[str, int]:
-    return {category: score for category, score in report.scores.items() if score < BUDGETS[category]}
+    """The timing-independent categories that score under their budget."""
+    return {category: report.scores[category] for category, budget in BUDGETS.items() if report.scores[category] < budget}
 
 
 @pytest.mark.parametrize("page", ["article/", ""], ids=["article", "home"])
 def test_page_meets_the_lighthouse_budgets(served: str, page: str) -> None:
-    report = audit(served + page)
+    report = run_lighthouse(ROOT, served + page)
     assert over_budget(report) == {}, "failed audits:\n" + "\n".join(report.failed)

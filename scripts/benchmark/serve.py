@@ -55,7 +55,13 @@ class _Handler(SimpleHTTPRequestHandler):
 @contextmanager
 def serving(folder: Path) -> Iterator[str]:
     """Serve `folder` on a free loopback port for the `with` block; yield its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(folder)))
+    with running(ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(folder)))) as url:
+        yield url
+
+
+@contextmanager
+def running(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Run a server in a thread for the `with` block, yield its root URL, and always stop it."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
