@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from edition import publish
 from edition.loader import load_source
-from helpers import HOSTILE, SOURCE, article_paragraphs, build_site, soup
+from helpers import HOSTILE, ROOT, SOURCE, article_paragraphs, build_site, mkdocs_env, soup
 
 
 def page(site: Path, name: str) -> str:
@@ -135,3 +136,13 @@ def test_a_bad_source_fails_the_build_with_the_problem_named(tmp_path: Path) -> 
 @pytest.mark.parametrize("name", ["article", "glossary", "names"])
 def test_generated_pages_have_one_h1(site: Path, name: str) -> None:
     assert len(soup(page(site, name)).select("h1")) == 1
+
+
+def test_site_build_prints_the_summary_of_what_matched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in mkdocs_env(HOSTILE).items():
+        monkeypatch.setenv(name, value)
+    assert publish.build_site(HOSTILE, tmp_path / "site", ROOT / "mkdocs.yml", pdf=False) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == ["6 paragraphs, 113 words", "6 of 7 glossary entries matched, 10 occurrences", "never found in the text: vilnius"]

@@ -19,6 +19,7 @@ from pathlib import Path
 from .errors import SourceError
 from .loader import load_source
 from .pdf import PDF_VARIABLE, pdf_name, write_pdf
+from .pipeline import build_pages, describe_summary
 
 
 def source_date_epoch(folder: Path) -> str:
@@ -36,9 +37,10 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     environment = {**os.environ, "EDITION_SOURCE": str(source.resolve())}
     environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(source))
+    edition = load_source(source)
     # The site links to the PDF (hook → templates), which is written beside the pages.
     if pdf:
-        environment[PDF_VARIABLE] = pdf_name(load_source(source))
+        environment[PDF_VARIABLE] = pdf_name(edition)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
     book = staging.with_name(f"{staging.name}.pdf")
     try:
@@ -56,6 +58,7 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
         if pdf:
             book.replace(staging / environment[PDF_VARIABLE])
         replace_folder(staging, site)
+        print(describe_summary(build_pages(edition)[1]))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         book.unlink(missing_ok=True)
