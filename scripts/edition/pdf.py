@@ -31,12 +31,18 @@ def pdf_name(edition: Edition) -> str:
 
 def write_pdf(source: Path, target: Path | None = None, *, site: Path = Path("site"), extra: Sequence[Section] = ()) -> Path:
     """Build the book from a source folder and write it to `target` (default: `<site>/<slug>.pdf`)."""
+    edition = load_source(source)
+    target = target or site / pdf_name(edition)
+    typeset(edition, target, extra=extra)
+    return target
+
+
+def typeset(edition: Edition, target: Path, *, extra: Sequence[Section] = ()) -> None:
+    """Typeset a loaded edition as a book into `target`, which is replaced only when the PDF is whole."""
     # WeasyPrint is slow to import; only the PDF needs it.
     from weasyprint import HTML
 
     logging.getLogger("fontTools").setLevel(logging.WARNING)
-    edition = load_source(source)
-    target = target or site / pdf_name(edition)
     html = render_book(edition, book_sections(edition), extra=extra)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.tmp")
@@ -45,7 +51,6 @@ def write_pdf(source: Path, target: Path | None = None, *, site: Path = Path("si
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    return target
 
 
 def main(argv: list[str] | None = None) -> int:

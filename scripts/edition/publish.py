@@ -18,13 +18,12 @@ from pathlib import Path
 
 from .errors import SourceError
 from .loader import load_source
-from .pdf import PDF_VARIABLE, pdf_name, write_pdf
+from .pdf import PDF_VARIABLE, pdf_name, typeset
 from .pipeline import build_pages, describe_summary
 
 
-def source_date_epoch(folder: Path) -> str:
+def source_date_epoch(date: str | None) -> str:
     """Seconds since 1970 at midnight UTC of the edition's date (edition.yml `date`), or 0."""
-    date = load_source(folder).metadata.date
     if not date:
         return "0"
     day = datetime.date.fromisoformat(date)
@@ -36,8 +35,8 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     environment = {**os.environ, "EDITION_SOURCE": str(source.resolve())}
-    environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(source))
     edition = load_source(source)
+    environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(edition.metadata.date))
     # The site links to the PDF (hook → templates), which is written beside the pages.
     if pdf:
         environment[PDF_VARIABLE] = pdf_name(edition)
@@ -49,7 +48,7 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
         mkdocs = subprocess.Popen(command, env=environment)
         try:
             if pdf:
-                write_pdf(source, book)
+                typeset(edition, book)
         finally:
             returncode = mkdocs.wait()
         if returncode != 0:
