@@ -6,12 +6,7 @@ is always stopped, whatever the test's outcome.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import signal
-import socket
-import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -19,15 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmark.preview import copy_project, free_port, start_preview, stop_preview
 from helpers import ROOT
-
-SKIPPED = {".git", ".venv", "site", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache", "__pycache__"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Preview:
@@ -38,14 +26,7 @@ class Preview:
         self.url = f"http://127.0.0.1:{port}/"
         # Outside the project: MkDocs watches mkdocs.yml through its folder, so a log there would loop.
         self.log = log
-        with self.log.open("w") as output:
-            self.process = subprocess.Popen(
-                ["make", "--no-print-directory", "preview", f"PORT={port}"],
-                cwd=project,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self.process = start_preview(project, port, log)
 
     def get(self, path: str) -> str:
         with urllib.request.urlopen(self.url + path, timeout=5) as response:
@@ -70,20 +51,12 @@ class Preview:
         raise AssertionError(f"timed out waiting for {what}:\n{self.log_text()}")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_preview(self.process)
 
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=lambda _, names: [name for name in names if name in SKIPPED])
-    (project / ".venv").symlink_to(ROOT / ".venv")
+    project = copy_project(ROOT, tmp_path / "project")
     server = Preview(project, free_port(), tmp_path / "preview.log")
     try:
         server.wait_for(lambda: "Army Tactical Missile Systems" in server.get("article/"), "the first build")

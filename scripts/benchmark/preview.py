@@ -57,30 +57,40 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> 
         time.sleep(0.02)
 
 
-@contextmanager
-def preview_server(project: Path, log: Path) -> Iterator[str]:
-    """Run `make preview` on a free port for the `with` block; yield the article page's URL."""
-    port = free_port()
+def start_preview(project: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """Start `make preview` in `project` on `port`, its output in `log`, in a process group of its own."""
     with log.open("w") as output:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             ["make", "--no-print-directory", "preview", f"PORT={port}"],
             cwd=project,
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
+def stop_preview(process: subprocess.Popen[bytes]) -> None:
+    """Stop a preview and everything it started (make, mkdocs): politely, then by force."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@contextmanager
+def preview_server(project: Path, log: Path) -> Iterator[str]:
+    """Run `make preview` on a free port for the `with` block; yield the article page's URL."""
+    port = free_port()
+    process = start_preview(project, port, log)
     try:
         url = f"http://127.0.0.1:{port}/article/"
         wait_for(lambda: bool(fetch(url)), "the first build")
         yield url
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_preview(process)
 
 
 def mark_glossary(text: str, marker: str) -> str:
