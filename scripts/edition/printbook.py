@@ -67,7 +67,7 @@ def figure_sections(edition: Edition) -> tuple[Section, ...]:
         timeline = BeautifulSoup(timeline_figure_html(edition, paragraph_href="#article-p", note_href="#notes-"), "html.parser")
         # Like the other appendices' links into the article and notes, these print the page they lead to.
         for link in timeline.select('a[href^="#"]'):
-            link["class"] = "ed-pageref"
+            _print_page_reference(link)
         sections.append(Section("timeline", "Timeline", str(timeline).strip()))
     return tuple(sections)
 
@@ -103,7 +103,7 @@ def _inline_footnotes(document: BeautifulSoup) -> None:
             backref.decompose()
         for link in item.select("a[href]"):
             # On paper the link to the glossary becomes a page reference: "→ Glossary, p. 13".
-            link["class"] = " ".join([*link.get_attribute_list("class"), "ed-pageref"]).strip()
+            _print_page_reference(link)
             link.string = "Glossary"
         note = document.new_tag("span", attrs={"class": "footnote", "id": f"fn-{label}"})
         paragraph = item.find("p")
@@ -146,9 +146,14 @@ def _relink(document: BeautifulSoup, section_id: str) -> None:
         fragment = match["fragment"]
         link["href"] = f"#{target_section}-{fragment}" if fragment else f"#{target_section}"
         if section_id != "article" and target_section != section_id:
-            link["class"] = " ".join([*link.get_attribute_list("class"), "ed-pageref"]).strip()
+            _print_page_reference(link)
         if link.get("title"):
             del link["title"]
+
+
+def _print_page_reference(link: Tag) -> None:
+    """Give a link inside the book the class whose CSS prints the page it leads to (`target-counter`)."""
+    link["class"] = " ".join([*link.get_attribute_list("class"), "ed-pageref"]).strip()
 
 
 def appendix_label(index: int) -> str:
