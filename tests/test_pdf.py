@@ -23,7 +23,8 @@ from edition.figures import map_places
 from edition.loader import load_source
 from edition.matcher import find_occurrences
 from edition.model import Edition
-from edition.pdf import pdf_name, write_pdf
+from edition.outputs import pdf_name
+from edition.pdf import write_pdf
 from edition.printbook import Section, book_sections, render_book
 from helpers import HOSTILE, ROOT, SOURCE, mkdocs_env, soup
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -146,3 +147,23 @@ def test_site_build_prints_the_summary_of_what_matched(
     assert publish.build_site(HOSTILE, tmp_path / "site", ROOT / "mkdocs.yml", pdf=False) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed == ["6 paragraphs, 113 words", "6 of 7 glossary entries matched, 10 occurrences", "never found in the text: vilnius"]
+
+
+def test_a_failed_mkdocs_step_is_reported_and_leaves_the_site_and_environment_as_they_were(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    (tmp_path / "docs").mkdir()
+    config.write_text("site_name: Broken\nnav:\n  - Missing: missing.md\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+    before = dict(os.environ)
+    assert publish.build_site(HOSTILE, site, config, pdf=False) == 1
+    errors = capsys.readouterr().err
+    assert "'missing.md' is included in the 'nav' configuration, which is not found" in errors
+    assert "build_site: Aborted with 1 warnings in strict mode!" in errors
+    assert "Traceback" not in errors
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert dict(os.environ) == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 EARTH_RADIUS_KM = 6371.0
 Point = tuple[float, float]
@@ -23,35 +24,43 @@ class Conic:
     origin_lat: float = 48.0
     origin_lon: float = 34.0
 
-    @property
+    # The constants are cached because a map projects thousands of points with one Conic.
+    @cached_property
     def cone(self) -> float:
         """The cone constant n."""
         phi1, phi2 = math.radians(self.parallel1), math.radians(self.parallel2)
         return float(math.log(math.cos(phi1) / math.cos(phi2)) / math.log(_tan_half(phi2) / _tan_half(phi1)))
 
-    def _rho(self, lat: float) -> float:
-        """Distance in km from the cone's apex to the parallel `lat`."""
+    @cached_property
+    def _apex_km(self) -> float:
+        """R·F, the factor every parallel's distance from the apex shares."""
         n = self.cone
         phi1 = math.radians(self.parallel1)
-        f = math.cos(phi1) * _tan_half(phi1) ** n / n
-        return float(EARTH_RADIUS_KM * f / _tan_half(math.radians(lat)) ** n)
+        return float(EARTH_RADIUS_KM * math.cos(phi1) * _tan_half(phi1) ** n / n)
+
+    @cached_property
+    def _rho_origin(self) -> float:
+        """Distance in km from the cone's apex to the origin's parallel."""
+        return self._rho(self.origin_lat)
+
+    def _rho(self, lat: float) -> float:
+        """Distance in km from the cone's apex to the parallel `lat`."""
+        return float(self._apex_km / _tan_half(math.radians(lat)) ** self.cone)
 
     def project(self, lon: float, lat: float) -> Point:
         """Kilometres east and north of the origin."""
         theta = self.cone * math.radians(lon - self.origin_lon)
         rho = self._rho(lat)
-        return rho * math.sin(theta), self._rho(self.origin_lat) - rho * math.cos(theta)
+        return rho * math.sin(theta), self._rho_origin - rho * math.cos(theta)
 
     def unproject(self, point: Point) -> Point:
         """Longitude and latitude of a point given in projected km (the inverse of `project`)."""
         x, y = point
         n = self.cone
-        rest = self._rho(self.origin_lat) - y
+        rest = self._rho_origin - y
         rho = math.copysign(math.hypot(x, rest), n)
         theta = math.atan2(x, rest)
-        phi1 = math.radians(self.parallel1)
-        f = math.cos(phi1) * _tan_half(phi1) ** n / n
-        lat = 2 * math.atan((EARTH_RADIUS_KM * f / rho) ** (1 / n)) - math.pi / 2
+        lat = 2 * math.atan((self._apex_km / rho) ** (1 / n)) - math.pi / 2
         return self.origin_lon + math.degrees(theta / n), math.degrees(lat)
 
     def scale_factor(self, lat: float) -> float:

@@ -25,7 +25,7 @@ from edition.citation import cite, json_ld, meta_tags
 from edition.errors import SourceError
 from edition.loader import load_source
 from edition.model import Edition, Page
-from edition.pdf import PDF_VARIABLE
+from edition.outputs import PDF_VARIABLE
 from edition.pipeline import build_pages, describe_summary
 from edition.writer import is_generated
 

@@ -12,21 +12,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .citation import slug
 from .errors import SourceError
 from .loader import load_source
 from .model import Edition
+from .outputs import pdf_name
 from .printbook import TEMPLATES, Section, book_sections, render_book
 
 PDF_VARIANT = "pdf/ua-1"
-
-PDF_VARIABLE = "EDITION_PDF"
-"""Set by the site build to the PDF's file name; the site links to the PDF only when it is set."""
-
-
-def pdf_name(edition: Edition) -> str:
-    """The PDF's file name in the site: the title's slug, e.g. `blinken-warns-ukraine-against-retaking-crimea.pdf`."""
-    return f"{slug(edition.metadata.title)}.pdf"
 
 
 def write_pdf(source: Path, target: Path | None = None, *, site: Path = Path("site"), extra: Sequence[Section] = ()) -> Path:

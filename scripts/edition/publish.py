@@ -8,18 +8,27 @@ the edition's own date unless the caller sets it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from .errors import SourceError
 from .loader import load_source
-from .pdf import PDF_VARIABLE, pdf_name, typeset
+from .outputs import PDF_VARIABLE, pdf_name
 from .pipeline import build_pages, describe_summary
+
+PDF_SCRIPT = Path(__file__).resolve().parents[1] / "build_pdf.py"
 
 
 def source_date_epoch(date: str | None) -> str:
@@ -31,37 +40,87 @@ def source_date_epoch(date: str | None) -> str:
 
 
 def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
-    """Run `mkdocs build --strict` into a fresh folder beside `site` (with the PDF unless told not to), then put it in place."""
+    """Build the pages with MkDocs (strict) into a fresh folder beside `site`, with the PDF unless told not to, then put it in place."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    environment = {**os.environ, "EDITION_SOURCE": str(source.resolve())}
     edition = load_source(source)
-    environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(edition.metadata.date))
-    # The site links to the PDF (hook → templates), which is written beside the pages.
-    if pdf:
-        environment[PDF_VARIABLE] = pdf_name(edition)
+    # What the hook and MkDocs read from the environment; a date the caller set wins.
+    settings = {
+        "EDITION_SOURCE": str(source.resolve()),
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(edition.metadata.date),
+        # The site links to the PDF (hook → templates) only when it is written beside the pages.
+        PDF_VARIABLE: pdf_name(edition) if pdf else None,
+    }
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
     book = staging.with_name(f"{staging.name}.pdf")
+    # The PDF is typeset in a second process while this one builds the pages.
+    typesetter = start_typesetter(source, book) if pdf else None
     try:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config), "--site-dir", str(staging)]
-        # MkDocs builds the pages while this process typesets the PDF beside them.
-        mkdocs = subprocess.Popen(command, env=environment)
-        try:
-            if pdf:
-                typeset(edition, book)
-        finally:
-            returncode = mkdocs.wait()
-        if returncode != 0:
+        with environment(settings):
+            built = run_mkdocs(config, staging)
+        typeset = typesetter.wait() == 0 if typesetter else True
+        if not (built and typeset):
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
-            return returncode
+            return 1
         if pdf:
-            book.replace(staging / environment[PDF_VARIABLE])
+            book.replace(staging / pdf_name(edition))
         replace_folder(staging, site)
         print(describe_summary(build_pages(edition)[1]))
     finally:
+        if typesetter is not None and typesetter.poll() is None:
+            typesetter.kill()
+            typesetter.wait()
         shutil.rmtree(staging, ignore_errors=True)
         book.unlink(missing_ok=True)
     return 0
+
+
+def start_typesetter(source: Path, book: Path) -> subprocess.Popen[bytes]:
+    """Start `build_pdf.py` writing the edition's PDF to `book`; its errors go to this process's stderr."""
+    return subprocess.Popen([sys.executable, str(PDF_SCRIPT), "--source", str(source), "--out", str(book)], stdout=subprocess.DEVNULL)
+
+
+@contextlib.contextmanager
+def environment(settings: dict[str, str | None]) -> Iterator[None]:
+    """Set (or, for None, unset) environment variables while MkDocs builds in this process; restore them after."""
+    saved = dict(os.environ)
+    for name, value in settings.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run_mkdocs(config: Path, site: Path) -> bool:
+    """`mkdocs build --strict` in this process, as its command line runs it: the saved interpreter start is a third of a plain build.
+
+    Warnings and errors are printed; returns whether the build succeeded.
+    """
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        settings = load_config(str(config), site_dir=str(site), strict=True)
+        settings.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(settings)
+        finally:
+            settings.plugins.on_shutdown()
+    except MkDocsException as error:
+        print(f"build_site: {error}", file=sys.stderr)
+        return False
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    return True
 
 
 def replace_folder(new: Path, target: Path) -> None:
