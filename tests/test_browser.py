@@ -252,6 +252,23 @@ def test_search_finds_a_glossary_term(tab: Tab) -> None:
     expect(result.first).to_contain_text(entry.term)
 
 
+def test_the_search_index_is_fetched_only_once_a_reader_opens_search(tab: Tab) -> None:
+    page = tab.open("article/", wait_until="networkidle")
+    index = tab.base_url + "search/search_index.json"
+    assert index not in tab.requests
+    with page.expect_request(index):
+        page.keyboard.press("/")
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.type("Kerch")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_a_page_reached_from_a_search_result_fetches_the_index_at_once_and_highlights_the_words(tab: Tab) -> None:
+    page = tab.open("article/?h=sevastopol", wait_until="networkidle")
+    assert tab.base_url + "search/search_index.json" in tab.requests
+    expect(page.locator("article mark[data-md-highlight]").first).to_have_text(re.compile("sevastopol", re.IGNORECASE))
+
+
 def test_the_light_dark_switch_changes_the_colour_scheme_and_keeps_it(tab: Tab) -> None:
     page = tab.open("article/")
     body = page.locator("body")
@@ -324,7 +341,8 @@ def test_the_site_works_under_a_sub_path(site: Path, tabs: Tabs) -> None:
         page = tab.open("article/", wait_until="networkidle")
         assert tab.failures == []
         assert [url for url in tab.requests if not url.startswith(base)] == []
-        assert base + "search/search_index.json" in tab.requests
+        with page.expect_request(base + "search/search_index.json"):
+            page.locator(".md-search__input").click()
         # The edition's stylesheet and Material's script both took effect.
         assert page.locator("#p1").evaluate("element => getComputedStyle(element).paddingLeft") != "0px"
         assert page.evaluate("() => typeof window.document$") == "object"
