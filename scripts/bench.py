@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmark.lighthouse import CATEGORIES, KINDS, Report, run_lighthouse
-from benchmark.plain import write_plain_project
+from benchmark.plain import write_plain_project, write_same_pages_project
 from benchmark.preview import time_reloads
 from benchmark.report import Row, at_least, at_most, kib, page, seconds, table
 from benchmark.serve import serving
@@ -145,7 +145,8 @@ def measure_lighthouse(edition_site: Path, plain_site: Path, runs: int) -> tuple
 def site_rows(settings: Settings, scratch: Path) -> list[Row]:
     """`make site` against the plain build, `make pdf`, and the preview's edit-to-reload time."""
     plain_config = write_plain_project(scratch / "plain", ROOT / "source")
-    builds = time_site_builds(ROOT, plain_config, scratch, settings.build_runs)
+    same_pages_config = write_same_pages_project(scratch / "same-pages", ROOT / "source", ROOT / "docs")
+    builds = time_site_builds(ROOT, plain_config, same_pages_config, scratch, settings.build_runs)
     ratio = builds.edition.cpu / builds.plain.cpu
     with_pdf = " (PDF included)" if any((scratch / "edition-site").glob("*.pdf")) else ""
     label = f"Site build: `make site`{with_pdf} against `mkdocs build` of the plain article (CPU; wall)"
@@ -157,6 +158,14 @@ def site_rows(settings: Settings, scratch: Path) -> list[Row]:
     ratio = builds.mkdocs_step.cpu / builds.plain.cpu
     label = "Site build, MkDocs step alone (no PDF): `mkdocs build` with the edition's hook against the plain one (CPU; wall)"
     rows.append(Row(label, both(builds.mkdocs_step), both(builds.plain), ratio))
+    ratio = builds.same_pages.cpu / builds.plain.cpu
+    label = (
+        "The edition's pages without the edition: `mkdocs build` of them in a plain Material project against the plain article (CPU; wall)"
+    )
+    rows.append(Row(label, both(builds.same_pages), both(builds.plain), ratio))
+    ratio = builds.mkdocs_step.cpu / builds.same_pages.cpu
+    label = "What the edition adds to MkDocs: the MkDocs step alone against the same pages without the edition (CPU; wall)"
+    rows.append(Row(label, both(builds.mkdocs_step), both(builds.same_pages), ratio))
     pdf = time_make_target(ROOT, "pdf", settings.build_runs, f"SITE={scratch / 'pdf-site'}")
     rows.append(Row("`make pdf` (CPU; wall)", "not available" if pdf is None else both(pdf)))
     reload = time_reloads(ROOT, scratch, settings.reload_runs)
@@ -186,13 +195,15 @@ NOTES = [
     " glossary does not mean more mentions. The obvious approach is one `re` alternation of every form,"
     " longest first, between `(?<!\\w)` and `(?!\\w)`, compiled and run over every paragraph. Both must"
     " find exactly the same occurrences, or the benchmark stops. MB/s counts UTF-8 bytes of article text.",
-    "Site build: `make site` (generate docs/, then `mkdocs build --strict` with the edition's hook, into a"
-    " temporary folder) against `mkdocs build` of a plain Material project with the same title and"
-    " paragraphs as one page (scripts/benchmark/plain.py: same theme, `font: false`, no hook, no"
-    " overrides). The edition builds all its pages and, once the PDF exists, typesets it beside them (in"
-    " parallel with MkDocs), so the site is also timed without it (`build_site.py --no-pdf`), and the"
-    " MkDocs step alone; the plain site has two pages."
-    " Ratios are of CPU seconds (all child processes), which a busy machine disturbs less than wall time.",
+    "Site build: `make site` (build_site.py: `mkdocs build --strict` with the edition's hook, in its own"
+    " process, into a temporary folder, while a second process typesets the PDF) against `mkdocs build` of"
+    " a plain Material project with the same title and paragraphs as one page (scripts/benchmark/plain.py:"
+    " same theme, `font: false`, no hook, no overrides); the plain site has two pages. The site is also"
+    " timed without the PDF (`build_site.py --no-pdf`), and the MkDocs step alone. To tell what the"
+    " edition's machinery costs from what its extra pages cost, the edition's generated and hand-written"
+    " pages are also built in a plain Material project with the same Markdown extensions and no hook,"
+    " overrides, CSS or JavaScript. Ratios are of CPU seconds (all child processes), which a busy machine"
+    " disturbs less than wall time.",
     "`make pdf` is timed only when the Makefile has that target.",
     "Preview: `make preview` in a temporary copy of the project on a free 127.0.0.1 port; the clock runs"
     " from writing source/glossary.yml to the article page served with the edit (polled every 20 ms).",
@@ -204,13 +215,15 @@ NOTES = [
     "Peak memory: the largest resident set of `build_edition.py` (load, match, render, write) run as a"
     " child process on a synthetic article and glossary, read with `getrusage(RUSAGE_CHILDREN)`. The whole"
     " site of so large an article is not built here: Python-Markdown alone takes minutes over it.",
-    "Why the site build costs more than the plain one: `make site` first writes docs/ (`make docs`), then"
-    " runs MkDocs in a second Python process; the edition reads, checks and annotates its source and"
-    " renders all its pages to the plain site's two. The MkDocs step alone is the fairer comparison.",
+    "Why the site build costs more than the plain one: the edition reads, checks and annotates its source"
+    " and renders ten pages (article, glossary, names, notes, who said what, map, timeline, home, about,"
+    " this one) to the plain site's two, most of them longer than the article; the same-pages rows show"
+    " how much of the difference is the pages themselves and how much the edition's hook and templates.",
     "Why the article page weighs more than the plain one: it carries the edition. The definitions travel"
-    " in the HTML (as tooltips and as footnotes), the search index covers every page of the edition rather than two, the"
-    " colour-scheme stylesheet serves the light/dark switch, and the edition has its own CSS and"
-    " JavaScript; the breakdown rows show where the bytes go.",
+    " in the HTML (as tooltips and as footnotes) with the citation metadata, the colour-scheme stylesheet"
+    " serves the light/dark switch, and the edition has its own CSS and JavaScript; the breakdown rows"
+    " show where the bytes go. The search index (every page's text) is not part of it: the edition fetches"
+    " it only when a reader opens search, where the plain site fetches it with every page.",
 ]
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import urllib.request
 from pathlib import Path
 
 import bench
 from benchmark.lighthouse import KINDS, Report, read_report
-from benchmark.plain import write_plain_project
+from benchmark.plain import write_plain_project, write_same_pages_project
 from benchmark.preview import mark_glossary
 from benchmark.report import HEADER, Row, page, table
 from benchmark.serve import serving
-from benchmark.sites import has_make_target, peak_memory_kib
+from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib
 from benchmark.synthetic import make_glossary, make_paragraphs, write_source
 from benchmark.throughput import alternation, measure
 from edition.loader import load_source
@@ -82,6 +83,18 @@ def test_the_plain_project_has_the_article_and_no_edition(tmp_path: Path) -> Non
     article = (tmp_path / "plain" / "docs" / "article.md").read_text(encoding="utf-8")
     assert all(paragraph in article for paragraph in load_source(SOURCE).paragraphs)
     assert "hooks" not in config.read_text(encoding="utf-8")
+
+
+def test_the_same_pages_project_builds_the_edition_s_pages_without_its_machinery(tmp_path: Path) -> None:
+    config = write_same_pages_project(tmp_path / "same", SOURCE, ROOT / "docs")
+    text = config.read_text(encoding="utf-8")
+    assert all(word not in text for word in ("hooks", "custom_dir", "extra_css", "extra_javascript"))
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(tmp_path / "site")]
+    subprocess.run(command, cwd=tmp_path, env=mkdocs_environment(), check=True, capture_output=True)
+    built = {path.parent.name for path in (tmp_path / "site").glob("*/index.html")}
+    assert {"article", "glossary", "names", "notes", "claims", "map", "timeline", "about", "performance"} <= built
+    article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")
+    assert 'id="fn:crimea"' in article and "edition.css" not in article
 
 
 def test_a_preview_edit_marks_the_first_short_definition_only() -> None:

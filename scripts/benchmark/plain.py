@@ -12,6 +12,10 @@ from pathlib import Path
 import yaml
 
 from edition.loader import load_source
+from edition.pipeline import build_pages
+
+HAND_WRITTEN = ("index.md", "about.md", "performance.md")
+"""The edition's hand-written pages, which the same-pages project copies beside the generated ones."""
 
 
 def write_plain_project(folder: Path, source: Path) -> Path:
@@ -28,6 +32,37 @@ def write_plain_project(folder: Path, source: Path) -> Path:
         "site_description": edition.metadata.description,
         "nav": [{"Home": "index.md"}, {"Article": "article.md"}],
         "theme": {"name": "material", "language": edition.metadata.language, "font": False},
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def write_same_pages_project(folder: Path, source: Path, docs: Path) -> Path:
+    """Write a Material project with the edition's own pages but none of its machinery; return its mkdocs.yml.
+
+    The pages are what the generator makes of `source` plus the hand-written ones from
+    `docs`, with the edition's Markdown extensions and nav order; there is no hook, no
+    overrides, no extra CSS or JavaScript. Its build time is what the pages alone cost.
+    """
+    edition = load_source(source)
+    pages = build_pages(edition)[0]
+    target = folder / "docs"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in HAND_WRITTEN:
+        (target / name).write_bytes((docs / name).read_bytes())
+    for page in pages:
+        (target / page.path).write_text(page.text, encoding="utf-8")
+    config = {
+        "site_name": edition.metadata.display_title,
+        "site_description": edition.metadata.description,
+        "nav": [
+            {"Home": "index.md"},
+            *({generated.path.removesuffix(".md"): generated.path} for generated in pages),
+            {"About": "about.md"},
+        ],
+        "theme": {"name": "material", "language": edition.metadata.language, "font": False},
+        "markdown_extensions": [{"toc": {"permalink": True}}, "footnotes", "attr_list", "md_in_html", "admonition", "tables"],
     }
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -26,11 +26,12 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 @dataclass(frozen=True)
 class BuildTimes:
-    """Median times of `make site`, of its MkDocs step alone, and of the plain Material build, taken in turns."""
+    """Median times of `make site` (with and without the PDF), its MkDocs step, its pages built plain, and the plain build."""
 
     edition: ProcessTime
     without_pdf: ProcessTime
     mkdocs_step: ProcessTime
+    same_pages: ProcessTime
     plain: ProcessTime
 
 
@@ -39,12 +40,6 @@ def run(command: list[str], cwd: Path, environment: dict[str, str] | None = None
     result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
-
-
-def run_all(commands: list[list[str]], cwd: Path, environment: dict[str, str] | None = None) -> None:
-    """Run commands one after another, as a Makefile recipe does."""
-    for command in commands:
-        run(command, cwd, environment)
 
 
 def make_command(root: Path, target: str, *assignments: str) -> list[str]:
@@ -65,10 +60,10 @@ def mkdocs_environment() -> dict[str, str]:
     }
 
 
-def time_site_builds(root: Path, plain_config: Path, scratch: Path, runs: int) -> BuildTimes:
-    """Time `make site`, the same without the PDF, its `mkdocs build` step alone and the plain build, in turns.
+def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, scratch: Path, runs: int) -> BuildTimes:
+    """Time `make site`, the same without the PDF, its `mkdocs build` step alone, the same pages plain, and the plain build, in turns.
 
-    Without the PDF is what `make site` runs (`make docs`, then build_site.py) with `--no-pdf`.
+    Without the PDF is what `make site` runs (build_site.py) with `--no-pdf`.
     Each build goes into its own temporary folder.
     """
     edition = make_command(root, "site", f"SITE={scratch / 'edition-site'}")
@@ -81,16 +76,18 @@ def time_site_builds(root: Path, plain_config: Path, scratch: Path, runs: int) -
         "EDITION_SOURCE": str(root / "source"),
         "NO_MKDOCS_2_WARNING": "1",
     }
-    docs = make_command(root, "docs")
     pages_only = [sys.executable, "scripts/build_site.py", "--no-pdf", "--source", "source", "--site", str(scratch / "pages-site")]
+    same_pages = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(same_pages_config)]
+    same_pages += ["--site-dir", str(scratch / "same-pages-site")]
     actions = [
         lambda: run(edition, root),
-        lambda: run_all([docs, pages_only], root, step_environment),
+        lambda: run(pages_only, root, step_environment),
         lambda: run(step, root, step_environment),
+        lambda: run(same_pages, same_pages_config.parent, mkdocs_environment()),
         lambda: run(plain, plain_config.parent, mkdocs_environment()),
     ]
     times = process_medians_in_turns(actions, runs)
-    return BuildTimes(edition=times[0], without_pdf=times[1], mkdocs_step=times[2], plain=times[3])
+    return BuildTimes(edition=times[0], without_pdf=times[1], mkdocs_step=times[2], same_pages=times[3], plain=times[4])
 
 
 def time_make_target(root: Path, target: str, runs: int, *assignments: str) -> ProcessTime | None:
