@@ -97,7 +97,7 @@ def environment(settings: dict[str, str | None]) -> Iterator[None]:
 
 
 def run_mkdocs(config: Path, site: Path) -> bool:
-    """`mkdocs build --strict` in this process, as its command line runs it: the saved interpreter start is a third of a plain build.
+    """`mkdocs build --strict` in this process, as its command line runs it, sparing a second interpreter and MkDocs' imports.
 
     Warnings and errors are printed; returns whether the build succeeded.
     """
