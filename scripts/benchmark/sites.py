@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class BuildTimes:
 
     edition: ProcessTime
     without_pdf: ProcessTime
+    without_pdf_cold: ProcessTime
     mkdocs_step: ProcessTime
     same_pages: ProcessTime
     plain: ProcessTime
@@ -61,10 +63,11 @@ def mkdocs_environment() -> dict[str, str]:
 
 
 def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, scratch: Path, runs: int) -> BuildTimes:
-    """Time `make site`, the same without the PDF, its `mkdocs build` step alone, the same pages plain, and the plain build, in turns.
+    """Time every build of `BuildTimes`, in its order, in turns.
 
-    Without the PDF is what `make site` runs (build_site.py) with `--no-pdf`.
-    Each build goes into its own temporary folder.
+    Without the PDF is what `make site` runs (build_site.py) with `--no-pdf`; its cold
+    variant starts with no compiled templates cached. Each build goes into its own
+    temporary folder.
     """
     edition = make_command(root, "site", f"SITE={scratch / 'edition-site'}")
     plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(plain_config)]
@@ -82,12 +85,14 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
     actions = [
         lambda: run(edition, root),
         lambda: run(pages_only, root, step_environment),
+        # An empty temp folder each time: no compiled templates kept from an earlier build.
+        lambda: run(pages_only, root, {**step_environment, "TMPDIR": tempfile.mkdtemp(dir=scratch)}),
         lambda: run(step, root, step_environment),
         lambda: run(same_pages, same_pages_config.parent, mkdocs_environment()),
         lambda: run(plain, plain_config.parent, mkdocs_environment()),
     ]
     times = process_medians_in_turns(actions, runs)
-    return BuildTimes(edition=times[0], without_pdf=times[1], mkdocs_step=times[2], same_pages=times[3], plain=times[4])
+    return BuildTimes(*times)
 
 
 def time_make_target(root: Path, target: str, runs: int, *assignments: str) -> ProcessTime | None:
