@@ -195,7 +195,8 @@ NOTES = [
     " twelve words and a near miss (a multi-word form's first word alone) every fifty, so a larger"
     " glossary does not mean more mentions. The obvious approach is one `re` alternation of every form,"
     " longest first, between `(?<!\\w)` and `(?!\\w)`, compiled and run over every paragraph. Both must"
-    " find exactly the same occurrences, or the benchmark stops. MB/s counts UTF-8 bytes of article text.",
+    " find exactly the same occurrences, or the benchmark stops. Each run is timed in CPU seconds with the"
+    " garbage collector paused, as `timeit` does. MB/s counts UTF-8 bytes of article text.",
     "Site build: `make site` (build_site.py: `mkdocs build --strict` with the edition's hook, in its own"
     " process, into a temporary folder, while a second process typesets the PDF) against `mkdocs build` of"
     " a plain Material project with the same title and paragraphs as one page (scripts/benchmark/plain.py:"

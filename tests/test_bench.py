@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import urllib.request
@@ -16,6 +17,7 @@ from benchmark.serve import serving
 from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib
 from benchmark.synthetic import make_glossary, make_paragraphs, write_source
 from benchmark.throughput import alternation, measure
+from benchmark.timing import timed
 from edition.loader import load_source
 from helpers import ROOT, SOURCE
 
@@ -83,6 +85,12 @@ def test_the_plain_project_has_the_article_and_no_edition(tmp_path: Path) -> Non
     article = (tmp_path / "plain" / "docs" / "article.md").read_text(encoding="utf-8")
     assert all(paragraph in article for paragraph in load_source(SOURCE).paragraphs)
     assert "hooks" not in config.read_text(encoding="utf-8")
+
+
+def test_a_timed_run_pauses_the_garbage_collector_and_turns_it_back_on() -> None:
+    seconds, enabled_during = timed(gc.isenabled)
+    assert enabled_during is False and seconds >= 0
+    assert gc.isenabled()
 
 
 def test_the_same_pages_project_builds_the_edition_s_pages_without_its_machinery(tmp_path: Path) -> None:

@@ -6,11 +6,15 @@ disturbs far less; ratios are taken from the CPU seconds.
 
 Work done inside this process is timed in CPU seconds (`time.process_time`):
 on a shared machine, waiting for a CPU is not the code's cost, and CPU time of a
-single-threaded loop is what wall time would be on an idle machine.
+single-threaded loop is what wall time would be on an idle machine. As `timeit`
+does, the garbage collector is paused while it runs, so that a collection of the
+benchmark's own objects, whose timing depends on everything allocated before,
+does not land in one run and not the next.
 """
 
 from __future__ import annotations
 
+import gc
 import resource
 import statistics
 import time
@@ -20,10 +24,15 @@ from typing import Any
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
-    """Run `action` once; return the CPU seconds this process spent on it and its result."""
-    started = time.process_time()
-    result = action()
-    return time.process_time() - started, result
+    """Run `action` once with the garbage collector paused; return the CPU seconds this process spent on it and its result."""
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.process_time()
+        result = action()
+        return time.process_time() - started, result
+    finally:
+        gc.enable()
 
 
 def medians_in_turns(actions: Sequence[Callable[[], Any]], runs: int) -> list[float]:
