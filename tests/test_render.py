@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from edition.loader import load_source
 from edition.matcher import find_occurrences
 from edition.model import Edition, Entry, Metadata, Original
+from edition.pipeline import build_pages, summarize
 from edition.render import render_article
+from helpers import HOSTILE, SOURCE
 
 ARMY = Entry("us-army", "US Army", "organization", ("US Army",), "The land service.", "d", ())
 MILLEY = Entry("milley", "Mark Milley", "person", ("Milley",), 'General "M".', "d", ())
@@ -38,3 +41,10 @@ def test_every_paragraph_gets_its_number_and_anchor() -> None:
 
 def test_an_editors_title_is_shown_in_brackets() -> None:
     assert "\n# &#91;T&#93;\n" in article("One.")
+
+
+def test_the_summary_without_rendering_is_the_build_s_summary() -> None:
+    for folder in (SOURCE, HOSTILE):
+        edition = load_source(folder)
+        assert summarize(edition) == build_pages(edition)[1]
+    assert summarize(load_source(HOSTILE)).unmatched == ("vilnius",)

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from .matcher import find_occurrences
-from .model import Edition, Page, Summary
+from .model import Edition, Occurrence, Page, Summary
 from .render import paragraph_index, render_pages
 
 
 def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:
     """Annotate the article and render every generated page, with a summary of what matched."""
     occurrences = find_occurrences(edition.paragraphs, edition.entries)
+    return render_pages(edition, occurrences), _summarize(edition, occurrences)
+
+
+def summarize(edition: Edition) -> Summary:
+    """What matched, without rendering the pages: what a build prints once MkDocs has rendered them."""
+    return _summarize(edition, find_occurrences(edition.paragraphs, edition.entries))
+
+
+def _summarize(edition: Edition, occurrences: list[Occurrence]) -> Summary:
+    """How much text, which entries were found and which never, from the occurrences."""
     found = paragraph_index(occurrences)
-    summary = Summary(
+    return Summary(
         paragraphs=len(edition.paragraphs),
         words=sum(len(paragraph.split()) for paragraph in edition.paragraphs),
         entries=len(edition.entries),
@@ -19,7 +29,6 @@ def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:
         unmatched=tuple(entry.id for entry in edition.entries if entry.id not in found),
         occurrences=len(occurrences),
     )
-    return render_pages(edition, occurrences), summary
 
 
 def describe_summary(summary: Summary) -> str:

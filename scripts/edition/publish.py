@@ -26,7 +26,7 @@ from mkdocs.exceptions import MkDocsException
 from .errors import SourceError
 from .loader import load_source
 from .outputs import PDF_VARIABLE, pdf_name
-from .pipeline import build_pages, describe_summary
+from .pipeline import describe_summary, summarize
 
 PDF_SCRIPT = Path(__file__).resolve().parents[1] / "build_pdf.py"
 
@@ -65,7 +65,7 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
         if pdf:
             book.replace(staging / pdf_name(edition))
         replace_folder(staging, site)
-        print(describe_summary(build_pages(edition)[1]))
+        print(describe_summary(summarize(edition)))
     finally:
         if typesetter is not None and typesetter.poll() is None:
             typesetter.kill()
