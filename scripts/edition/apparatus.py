@@ -12,10 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
-import markdown
-
 from .anchors import locate
-from .escape import disarm_html, escape_attribute, escape_text
+from .escape import disarm_html, editors_markdown_html, escape_attribute, escape_text
 from .model import Anchor, Claim, Edition, Insert, Note, Source
 
 NOTE_TYPE_LABELS = {
@@ -90,7 +88,7 @@ class _TextExtractor(HTMLParser):
 def plain_text(markdown_text: str) -> str:
     """The text a reader sees of a Markdown note, as one line: for tooltips and metadata."""
     extractor = _TextExtractor()
-    extractor.feed(markdown.markdown(disarm_html(markdown_text)))
+    extractor.feed(editors_markdown_html(markdown_text))
     return " ".join("".join(extractor.parts).split())
 
 

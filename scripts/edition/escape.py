@@ -9,8 +9,11 @@ only there, so the generated Markdown stays readable.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+
+import markdown
 
 INLINE_SPECIALS = "\\`*_[]{}<>&|~^"
 """Characters with a meaning anywhere in a line, in Markdown, HTML or an enabled extension."""
@@ -67,6 +70,17 @@ def escape_attribute(value: str) -> str:
     return html.escape(value, quote=True).translate({ord("\\"): "&#92;", ord("{"): "&#123;", ord("}"): "&#125;"})
 
 
-def disarm_html(markdown: str) -> str:
+def disarm_html(text: str) -> str:
     """Allow Markdown but not raw HTML: an editor's `<` is shown, never parsed as a tag."""
-    return markdown.replace("<", "&lt;")
+    return text.replace("<", "&lt;")
+
+
+@functools.cache
+def _plain_markdown() -> markdown.Markdown:
+    """One plain Python-Markdown instance, reset between texts: setting one up costs more than a short text."""
+    return markdown.Markdown()
+
+
+def editors_markdown_html(text: str) -> str:
+    """An editor's Markdown (a definition, a note) as HTML, its raw HTML disarmed: what checks and extracts read."""
+    return _plain_markdown().reset().convert(disarm_html(text))

@@ -8,13 +8,10 @@ allowed; raw HTML never gets that far, because `disarm_html` has turned it into 
 
 from __future__ import annotations
 
-import functools
 import re
 from html.parser import HTMLParser
 
-import markdown
-
-from .escape import disarm_html
+from .escape import editors_markdown_html
 
 ALLOWED_TAGS = frozenset({"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"})
 """Tags a definition or note may produce."""
@@ -47,16 +44,10 @@ class _Inventory(HTMLParser):
         self.urls += [value or "" for name, value in attrs if name in ("href", "src")]
 
 
-@functools.cache
-def _renderer() -> markdown.Markdown:
-    """One plain Python-Markdown instance, reset between texts: setting one up costs more than a short text."""
-    return markdown.Markdown()
-
-
 def markdown_problems(text: str) -> list[str]:
     """What is wrong with an editor's Markdown, each as a phrase for an error message."""
     inventory = _Inventory()
-    inventory.feed(_renderer().reset().convert(disarm_html(text)))
+    inventory.feed(editors_markdown_html(text))
     problems = [f"uses <{tag}>, but only emphasis, links, lists and code are allowed" for tag in sorted(inventory.tags - ALLOWED_TAGS)]
     problems += [f"links to '{url}'; links must be http(s) addresses" for url in inventory.urls if not SAFE_URL.match(url)]
     return problems
