@@ -116,3 +116,13 @@ def test_a_note_quote_found_twice_needs_an_occurrence(folder: Path) -> None:
         "- id: n1\n  type: context\n  quote: NATO summit in Vilnius\n  text: t\n  sources: [{title: s}]\n", encoding="utf-8"
     )
     assert problems(folder) == [f"{folder}/notes.yml:1: quote of note 'n1' occurs 2 times; quote more words or add 'occurrence: N'"]
+
+
+def test_an_unchanged_folder_is_parsed_once_and_an_edit_is_seen_at_once(folder: Path) -> None:
+    first = load_source(folder)
+    assert load_source(folder) is first
+    article = folder / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    edited = load_source(folder)
+    assert edited is not first
+    assert edited.paragraphs[-1] == "One more paragraph."

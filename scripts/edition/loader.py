@@ -8,6 +8,7 @@ the only function here that touches the disk; `parse_source` is pure.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -60,8 +61,20 @@ class SourceFiles:
 
 
 def load_source(folder: Path | str) -> Edition:
-    """Read and validate a source folder; raise `SourceError` listing every problem."""
-    return parse_source(read_source(folder))
+    """Read and validate a source folder; raise `SourceError` listing every problem.
+
+    The files are read every time; parsing them is skipped when they hold the same bytes
+    as at the last call, as when the site build and then the MkDocs hook, in one process,
+    load the same folder.
+    """
+    files = read_source(folder)
+    return _parse_contents(files.folder, tuple(files.contents.items()))
+
+
+@functools.lru_cache(maxsize=1)
+def _parse_contents(folder: str, contents: tuple[tuple[str, bytes], ...]) -> Edition:
+    """`parse_source` for hashable arguments, remembering the last edition (immutable, so shared safely)."""
+    return parse_source(SourceFiles(folder, dict(contents)))
 
 
 def read_source(folder: Path | str) -> SourceFiles:
