@@ -52,14 +52,16 @@ def test_throughput_measures_both_approaches_on_every_glossary_size() -> None:
     results = measure(1000, (10, 40), runs=1, regex_runs=1)
     assert [result.entries for result in results] == [10, 40]
     assert all(result.occurrences > 0 and result.megabytes > 0 for result in results)
+    assert all(result.matcher_seconds > 0 and result.matcher_seconds_with_gc > 0 for result in results)
 
 
 def test_throughput_rows_compare_approaches_entries_and_text_sizes() -> None:
     results = measure(500, (10, 40), runs=1, regex_runs=1) + measure(1000, (10, 40), runs=1, regex_runs=1)
     rows = bench.throughput_rows(results)
     labels = [row.measurement for row in rows]
-    assert len(rows) == 4 + 2 + 1
+    assert len(rows) == 4 + 2 * 2 + 1
     assert labels[4] == "Matcher time, 10 → 40 entries (500 words)"
+    assert labels[5] == "… the same with the garbage collector running, as in a build (500 words)"
     assert labels[-1] == "Matcher time per MB, 500 → 1,000 words (40 entries)"
     assert all(row.ratio is not None and row.ratio > 0 for row in rows)
 
@@ -84,7 +86,9 @@ def test_the_plain_project_has_the_article_and_no_edition(tmp_path: Path) -> Non
     config = write_plain_project(tmp_path / "plain", SOURCE)
     article = (tmp_path / "plain" / "docs" / "article.md").read_text(encoding="utf-8")
     assert all(paragraph in article for paragraph in load_source(SOURCE).paragraphs)
-    assert "hooks" not in config.read_text(encoding="utf-8")
+    settings = config.read_text(encoding="utf-8")
+    assert "hooks" not in settings
+    assert "site_description" not in settings, "Material's defaults: the plain site has no meta description"
 
 
 def test_a_timed_run_pauses_the_garbage_collector_and_turns_it_back_on() -> None:

@@ -1,8 +1,9 @@
 """The plain alternative: the same article as one Material page, with no edition at all.
 
 Same theme, same title and paragraphs, no hook, no overrides, no extra CSS or
-JavaScript; only `font: false`, because the default Google Fonts cannot be
-fetched here (and the edition turns them off too).
+JavaScript, and Material's defaults otherwise (so no meta description, which is
+what costs it SEO points); only `font: false`, because the default Google Fonts
+cannot be fetched here (and the edition turns them off too).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ def write_plain_project(folder: Path, source: Path) -> Path:
     (docs / "article.md").write_text(f"# {title}\n\n{article}\n", encoding="utf-8")
     config = {
         "site_name": title,
-        "site_description": edition.metadata.description,
         "nav": [{"Home": "index.md"}, {"Article": "article.md"}],
         "theme": {"name": "material", "language": edition.metadata.language, "font": False},
     }

@@ -22,7 +22,11 @@ from .timing import medians_in_turns, timed
 
 @dataclass(frozen=True)
 class Throughput:
-    """One measurement: text size, glossary size, and the median seconds of both approaches."""
+    """One measurement: text size, glossary size, and the median seconds of both approaches.
+
+    `matcher_seconds_with_gc` is the matcher timed again with the garbage collector running,
+    as it does in a build.
+    """
 
     words: int
     entries: int
@@ -30,6 +34,7 @@ class Throughput:
     matcher_seconds: float
     regex_seconds: float
     occurrences: int
+    matcher_seconds_with_gc: float
 
 
 def alternation(forms: Iterable[str]) -> re.Pattern[str]:
@@ -50,13 +55,16 @@ def measure(words: int, entry_counts: tuple[int, ...], runs: int, regex_runs: in
     for entries in entry_counts:
         glossary = make_glossary(entries)
         cases.append((glossary, make_paragraphs(words, glossary)))
-    matcher_seconds = medians_in_turns([partial(find_occurrences, paragraphs, glossary.entries) for glossary, paragraphs in cases], runs)
+    matchers = [partial(find_occurrences, paragraphs, glossary.entries) for glossary, paragraphs in cases]
+    matcher_seconds = medians_in_turns(matchers, runs)
+    with_gc = medians_in_turns(matchers, runs, pause_gc=False)
     results = []
-    for (glossary, paragraphs), seconds in zip(cases, matcher_seconds, strict=True):
+    for (glossary, paragraphs), seconds, seconds_with_gc in zip(cases, matcher_seconds, with_gc, strict=True):
         ours = [(found.paragraph, found.start, found.end) for found in find_occurrences(paragraphs, glossary.entries)]
         regex_times = [timed(partial(regex_spans, paragraphs, glossary)) for _ in range(regex_runs)]
         if regex_times[-1][1] != ours:
             raise AssertionError(f"the matcher and the regex disagree on {words} words, {len(glossary.entries)} entries")
         regex_seconds = statistics.median(seconds for seconds, _ in regex_times)
-        results.append(Throughput(words, len(glossary.entries), text_megabytes(paragraphs), seconds, regex_seconds, len(ours)))
+        megabytes = text_megabytes(paragraphs)
+        results.append(Throughput(words, len(glossary.entries), megabytes, seconds, regex_seconds, len(ours), seconds_with_gc))
     return results

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from typing import Any
 
 
-def timed(action: Callable[[], Any]) -> tuple[float, Any]:
-    """Run `action` once with the garbage collector paused; return the CPU seconds this process spent on it and its result."""
+def timed(action: Callable[[], Any], pause_gc: bool = True) -> tuple[float, Any]:
+    """Run `action` once, the garbage collector paused unless told not to; return the CPU seconds spent on it and its result."""
     gc.collect()
-    gc.disable()
+    if pause_gc:
+        gc.disable()
     try:
         started = time.process_time()
         result = action()
@@ -35,12 +36,12 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
         gc.enable()
 
 
-def medians_in_turns(actions: Sequence[Callable[[], Any]], runs: int) -> list[float]:
+def medians_in_turns(actions: Sequence[Callable[[], Any]], runs: int, pause_gc: bool = True) -> list[float]:
     """Run the actions one after another, `runs` rounds; the median seconds of each, in order."""
     times: list[list[float]] = [[] for _ in actions]
     for _ in range(runs):
         for slot, action in zip(times, actions, strict=True):
-            slot.append(timed(action)[0])
+            slot.append(timed(action, pause_gc)[0])
     return [statistics.median(slot) for slot in times]
 
 
