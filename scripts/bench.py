@@ -145,31 +145,31 @@ def measure_lighthouse(edition_site: Path, plain_site: Path, runs: int) -> tuple
     return edition, plain
 
 
+def compare(label: str, ours: ProcessTime, theirs: ProcessTime, target: float | None = None) -> Row:
+    """A row of two builds side by side, CPU then wall seconds, with the ratio of CPU seconds and its target if it has one."""
+    ratio = ours.cpu / theirs.cpu
+    judged = at_most(ratio, target) if target is not None else ("", None)
+    return Row(f"{label} (CPU; wall)", both(ours), both(theirs), ratio, *judged)
+
+
 def site_rows(settings: Settings, scratch: Path) -> list[Row]:
     """`make site` against the plain build, `make pdf`, and the preview's edit-to-reload time."""
     plain_config = write_plain_project(scratch / "plain", ROOT / "source")
     same_pages_config = write_same_pages_project(scratch / "same-pages", ROOT / "source", ROOT / "docs")
     builds = time_site_builds(ROOT, plain_config, same_pages_config, scratch, settings.build_runs)
-    ratio = builds.edition.cpu / builds.plain.cpu
     with_pdf = " (PDF included)" if any((scratch / "edition-site").glob("*.pdf")) else ""
-    label = f"Site build: `make site`{with_pdf} against `mkdocs build` of the plain article (CPU; wall)"
-    rows = [Row(label, both(builds.edition), both(builds.plain), ratio, *at_most(ratio, 1.2))]
+    rows = [compare(f"Site build: `make site`{with_pdf} against `mkdocs build` of the plain article", builds.edition, builds.plain, 1.2)]
     if with_pdf:
-        ratio = builds.without_pdf.cpu / builds.plain.cpu
-        label = "Site build without the PDF: `make site` with `build_site.py --no-pdf` against the plain one (CPU; wall)"
-        rows.append(Row(label, both(builds.without_pdf), both(builds.plain), ratio, *at_most(ratio, 1.2)))
-        ratio = builds.without_pdf_cold.cpu / builds.plain.cpu
-        label = "… the same, first build (no compiled templates kept from an earlier one) (CPU; wall)"
-        rows.append(Row(label, both(builds.without_pdf_cold), both(builds.plain), ratio))
-    ratio = builds.mkdocs_step.cpu / builds.plain.cpu
-    label = "Site build, MkDocs step alone (no PDF): `mkdocs build` with the edition's hook against the plain one (CPU; wall)"
-    rows.append(Row(label, both(builds.mkdocs_step), both(builds.plain), ratio))
-    ratio = builds.same_pages.cpu / builds.plain.cpu
-    label = "The edition's pages in a plain Material project (no hook, no overrides) against the plain article (CPU; wall)"
-    rows.append(Row(label, both(builds.same_pages), both(builds.plain), ratio))
-    ratio = builds.mkdocs_step.cpu / builds.same_pages.cpu
-    label = "What the edition adds to MkDocs: the MkDocs step alone against the same pages without the edition (CPU; wall)"
-    rows.append(Row(label, both(builds.mkdocs_step), both(builds.same_pages), ratio))
+        label = "Site build without the PDF: `make site` with `build_site.py --no-pdf` against the plain one"
+        rows.append(compare(label, builds.without_pdf, builds.plain, 1.2))
+        label = "… the same, first build (no compiled templates kept from an earlier one)"
+        rows.append(compare(label, builds.without_pdf_cold, builds.plain))
+    label = "Site build, MkDocs step alone (no PDF): `mkdocs build` with the edition's hook against the plain one"
+    rows.append(compare(label, builds.mkdocs_step, builds.plain))
+    label = "The edition's pages in a plain Material project (no hook, no overrides) against the plain article"
+    rows.append(compare(label, builds.same_pages, builds.plain))
+    label = "What the edition adds to MkDocs: the MkDocs step alone against the same pages without the edition"
+    rows.append(compare(label, builds.mkdocs_step, builds.same_pages))
     pdf = time_make_target(ROOT, "pdf", settings.build_runs, f"SITE={scratch / 'pdf-site'}")
     rows.append(Row("`make pdf` (CPU; wall)", "not available" if pdf is None else both(pdf)))
     reload = time_reloads(ROOT, scratch, settings.reload_runs)

@@ -17,7 +17,7 @@ from benchmark.serve import serving
 from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib
 from benchmark.synthetic import make_glossary, make_paragraphs, write_source
 from benchmark.throughput import alternation, measure
-from benchmark.timing import timed
+from benchmark.timing import ProcessTime, timed
 from edition.loader import load_source
 from helpers import ROOT, SOURCE
 
@@ -89,6 +89,15 @@ def test_the_plain_project_has_the_article_and_no_edition(tmp_path: Path) -> Non
     settings = config.read_text(encoding="utf-8")
     assert "hooks" not in settings
     assert "site_description" not in settings, "Material's defaults: the plain site has no meta description"
+
+
+def test_a_build_comparison_is_a_ratio_of_cpu_seconds_judged_only_against_a_target() -> None:
+    ours, theirs = ProcessTime(wall=2.0, cpu=1.1), ProcessTime(wall=1.0, cpu=1.0)
+    judged = bench.compare("Build", ours, theirs, 1.2)
+    assert (judged.measurement, judged.edition, judged.plain) == ("Build (CPU; wall)", "1.100 s; 2.000 s", "1.000 s; 1.000 s")
+    assert (judged.ratio, judged.target, judged.met) == (1.1, "≤ 1.2×", True)
+    assert bench.compare("Build", ours, theirs).target == "" and bench.compare("Build", ours, theirs).met is None
+    assert bench.compare("Build", ours, theirs, 1.05).met is False
 
 
 def test_a_timed_run_pauses_the_garbage_collector_and_turns_it_back_on() -> None:
