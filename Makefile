@@ -48,7 +48,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
-# A benchmark, not a test: prints a table and rewrites docs/performance.md (about 5 minutes).
+# A benchmark, not a test: prints a table and rewrites docs/performance.md (about 10 minutes).
 bench: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
 

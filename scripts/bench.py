@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmark.instructions import matcher_instructions
 from benchmark.lighthouse import CATEGORIES, KINDS, Report, run_lighthouse
 from benchmark.plain import write_plain_project, write_same_pages_project
 from benchmark.preview import time_reloads
@@ -112,6 +113,17 @@ def throughput_rows(results: list[Throughput]) -> list[Row]:
     return rows
 
 
+def instruction_rows(words: int, entries: tuple[int, int]) -> list[Row]:
+    """The matcher's instruction counts for the smaller and the larger glossary: its flatness, free of the machine's noise."""
+    few, many = entries
+    label = f"Matcher instructions, {few:,} → {many:,} entries ({words:,} words; callgrind, the same on a busy machine)"
+    counts = [matcher_instructions(ROOT / "scripts", words, size) for size in entries]
+    if counts[0] is None or counts[1] is None:
+        return [Row(label, "not available (no valgrind)")]
+    ratio = counts[1] / counts[0]
+    return [Row(label, f"{counts[0] / 1e6:,.1f} M → {counts[1] / 1e6:,.1f} M", "", ratio, *at_most(ratio, 1.2))]
+
+
 def lighthouse_rows(edition: list[Report], plain: list[Report]) -> list[Row]:
     """Median Lighthouse scores and page weight of the article page, edition against plain."""
     budgets = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -201,7 +213,9 @@ NOTES = [
     " find exactly the same occurrences, or the benchmark stops. Each run is timed in CPU seconds with the"
     " garbage collector paused, as `timeit` does, so that a collection over the benchmark's own large heap"
     " does not land in one run and not the next; the flatness rows are also given with it running, as it"
-    " does in a build. MB/s counts UTF-8 bytes of article text.",
+    " does in a build. MB/s counts UTF-8 bytes of article text. Because the machine's noise is as large"
+    " as the effect, the matcher's instructions are also counted, with valgrind's callgrind"
+    " (scripts/benchmark/instructions.py): one call on the smaller text, setup subtracted.",
     "Site build: `make site` (build_site.py: `mkdocs build --strict` with the edition's hook, in its own"
     " process, into a temporary folder, while a second process typesets the PDF) against `mkdocs build` of"
     " a plain Material project with the same title and paragraphs as one page (scripts/benchmark/plain.py:"
@@ -253,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     for words, matcher_runs, regex_runs in zip(settings.words, settings.matcher_runs, settings.regex_runs, strict=True):
         results += measure(words, settings.entries, matcher_runs, regex_runs)
     rows = throughput_rows(results)
+    rows += instruction_rows(settings.words[0], settings.entries)
     with tempfile.TemporaryDirectory(prefix="bench.") as folder:
         rows += site_rows(settings, Path(folder))
         rows += memory_rows(settings, Path(folder))

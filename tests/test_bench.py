@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import subprocess
 import sys
 import urllib.request
@@ -98,6 +99,13 @@ def test_a_build_comparison_is_a_ratio_of_cpu_seconds_judged_only_against_a_targ
     assert (judged.ratio, judged.target, judged.met) == (1.1, "≤ 1.2×", True)
     assert bench.compare("Build", ours, theirs).target == "" and bench.compare("Build", ours, theirs).met is None
     assert bench.compare("Build", ours, theirs, 1.05).met is False
+
+
+def test_the_matcher_s_instructions_are_counted_for_both_glossary_sizes() -> None:
+    (row,) = bench.instruction_rows(300, (5, 20))
+    assert row.measurement.startswith("Matcher instructions, 5 → 20 entries (300 words")
+    assert re.fullmatch(r"[\d.,]+ M → [\d.,]+ M", row.edition), row.edition
+    assert row.ratio is not None and row.ratio > 0
 
 
 def test_a_timed_run_pauses_the_garbage_collector_and_turns_it_back_on() -> None:

@@ -1,0 +1,50 @@
+"""Instruction counts under valgrind's callgrind: the same count for the same work, however busy the machine.
+
+Timings on a shared machine move by more than the effect the flatness target is
+about (100 → 2,000 glossary entries), so the benchmark also counts the instructions
+the matcher executes. Setting up the synthetic source is counted once without the
+matcher and once with it, and the difference divided by the number of runs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PROGRAM = """
+import sys
+from benchmark.synthetic import make_glossary, make_paragraphs
+from edition.matcher import find_occurrences
+words, entries, runs = (int(value) for value in sys.argv[1:])
+glossary = make_glossary(entries)
+paragraphs = make_paragraphs(words, glossary)
+for _ in range(runs):
+    find_occurrences(paragraphs, glossary.entries)
+"""
+"""Make the synthetic source, then run the matcher over it `runs` times."""
+
+COLLECTED = re.compile(r"Collected : (?P<count>\d+)")
+
+
+def matcher_instructions(scripts: Path, words: int, entries: int, runs: int = 2) -> int | None:
+    """Instructions one `find_occurrences` call executes on a synthetic source, or None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    setup = _instructions(scripts, words, entries, 0)
+    return (_instructions(scripts, words, entries, runs) - setup) // runs
+
+
+def _instructions(scripts: Path, words: int, entries: int, runs: int) -> int:
+    """Every instruction the program executes, as callgrind counts them."""
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", PROGRAM]
+    command += [str(words), str(entries), str(runs)]
+    environment = {**os.environ, "PYTHONPATH": str(scripts)}
+    result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    found = COLLECTED.search(result.stderr)
+    if result.returncode != 0 or found is None:
+        raise RuntimeError(f"callgrind failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
+    return int(found["count"])
