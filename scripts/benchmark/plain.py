@@ -60,6 +60,7 @@ def write_same_pages_project(folder: Path, source: Path, docs: Path) -> Path:
             {"Home": "index.md"},
             *({generated.path.removesuffix(".md"): generated.path} for generated in pages),
             {"About": "about.md"},
+            {"Performance": "performance.md"},
         ],
         "theme": {"name": "material", "language": edition.metadata.language, "font": False},
         "markdown_extensions": [{"toc": {"permalink": True}}, "footnotes", "attr_list", "md_in_html", "admonition", "tables"],
