@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from edition.loader import load_source, split_paragraphs
 from helpers import HOSTILE, SOURCE, problems
 
@@ -118,9 +120,11 @@ def test_a_note_quote_found_twice_needs_an_occurrence(folder: Path) -> None:
     assert problems(folder) == [f"{folder}/notes.yml:1: quote of note 'n1' occurs 2 times; quote more words or add 'occurrence: N'"]
 
 
-def test_an_unchanged_folder_is_parsed_once_and_an_edit_is_seen_at_once(folder: Path) -> None:
+def test_an_unchanged_folder_is_parsed_once_and_an_edit_is_seen_at_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = load_source(folder)
     assert load_source(folder) is first
+    monkeypatch.chdir(folder.parent)
+    assert load_source(folder.name) is first, "the same folder by a relative path, as the site build names it"
     article = folder / "article.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     edited = load_source(folder)

@@ -8,7 +8,6 @@ the only function here that touches the disk; `parse_source` is pure.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -64,17 +63,20 @@ def load_source(folder: Path | str) -> Edition:
     """Read and validate a source folder; raise `SourceError` listing every problem.
 
     The files are read every time; parsing them is skipped when they hold the same bytes
-    as at the last call, as when the site build and then the MkDocs hook, in one process,
-    load the same folder.
+    as at the last successful call, as when the site build and then the MkDocs hook, in one
+    process, load the same folder (by a relative and an absolute path: the folder's name
+    only goes into error messages, never into the edition).
     """
+    global _last
     files = read_source(folder)
-    return _parse_contents(files.folder, tuple(files.contents.items()))
+    contents = tuple(files.contents.items())
+    if _last is None or _last[0] != contents:
+        _last = contents, parse_source(files)
+    return _last[1]
 
 
-@functools.lru_cache(maxsize=1)
-def _parse_contents(folder: str, contents: tuple[tuple[str, bytes], ...]) -> Edition:
-    """`parse_source` for hashable arguments, remembering the last edition (immutable, so shared safely)."""
-    return parse_source(SourceFiles(folder, dict(contents)))
+_last: tuple[tuple[tuple[str, bytes], ...], Edition] | None = None
+"""The bytes of the last folder parsed and its edition (immutable, so shared safely)."""
 
 
 def read_source(folder: Path | str) -> SourceFiles:
