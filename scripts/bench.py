@@ -167,7 +167,7 @@ def compare(label: str, ours: ProcessTime, theirs: ProcessTime, target: float | 
 def site_rows(settings: Settings, scratch: Path) -> list[Row]:
     """`make site` against the plain build, `make pdf`, and the preview's edit-to-reload time."""
     plain_config = write_plain_project(scratch / "plain", ROOT / "source")
-    same_pages_config = write_same_pages_project(scratch / "same-pages", ROOT / "source", ROOT / "docs")
+    same_pages_config = write_same_pages_project(scratch / "same-pages", ROOT / "source", ROOT / "docs", ROOT / "mkdocs.yml")
     builds = time_site_builds(ROOT, plain_config, same_pages_config, scratch, settings.build_runs)
     with_pdf = " (PDF included)" if any((scratch / "edition-site").glob("*.pdf")) else ""
     rows = [compare(f"Site build: `make site`{with_pdf} against `mkdocs build` of the plain article", builds.edition, builds.plain, 1.2)]

@@ -115,8 +115,9 @@ def test_a_timed_run_pauses_the_garbage_collector_and_turns_it_back_on() -> None
 
 
 def test_the_same_pages_project_builds_the_edition_s_pages_without_its_machinery(tmp_path: Path) -> None:
-    config = write_same_pages_project(tmp_path / "same", SOURCE, ROOT / "docs")
+    config = write_same_pages_project(tmp_path / "same", SOURCE, ROOT / "docs", ROOT / "mkdocs.yml")
     text = config.read_text(encoding="utf-8")
+    assert "md_in_html" in text and "permalink: true" in text, "the edition's own Markdown extensions"
     assert all(word not in text for word in ("hooks", "custom_dir", "extra_css", "extra_javascript"))
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(tmp_path / "site")]
     subprocess.run(command, cwd=tmp_path, env=mkdocs_environment(), check=True, capture_output=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from edition.loader import load_source
 from edition.pipeline import build_pages
@@ -38,13 +39,16 @@ def write_plain_project(folder: Path, source: Path) -> Path:
     return path
 
 
-def write_same_pages_project(folder: Path, source: Path, docs: Path) -> Path:
+def write_same_pages_project(folder: Path, source: Path, docs: Path, edition_config: Path) -> Path:
     """Write a Material project with the edition's own pages but none of its machinery; return its mkdocs.yml.
 
     The pages are what the generator makes of `source` plus the hand-written ones from
-    `docs`, with the edition's Markdown extensions and nav order; there is no hook, no
-    overrides, no extra CSS or JavaScript. Its build time is what the pages alone cost.
+    `docs`, with the Markdown extensions of `edition_config` (the edition's mkdocs.yml)
+    and its nav order; there is no hook, no overrides, no extra CSS or JavaScript. Its
+    build time is what the pages alone cost.
     """
+    with edition_config.open(encoding="utf-8") as stream:
+        extensions = yaml_load(stream)["markdown_extensions"]
     edition = load_source(source)
     pages = build_pages(edition)[0]
     target = folder / "docs"
@@ -63,7 +67,7 @@ def write_same_pages_project(folder: Path, source: Path, docs: Path) -> Path:
             {"Performance": "performance.md"},
         ],
         "theme": {"name": "material", "language": edition.metadata.language, "font": False},
-        "markdown_extensions": [{"toc": {"permalink": True}}, "footnotes", "attr_list", "md_in_html", "admonition", "tables"],
+        "markdown_extensions": extensions,
     }
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
