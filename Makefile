@@ -30,7 +30,7 @@ preview: docs
 test: lint system-packages node_modules/.installed
 	$(BIN)/pytest
 
-site: $(VENV)/.installed
+site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/build_site.py --source $(SOURCE) --site $(SITE)
 	@echo "site written to $(SITE)/"
 
@@ -60,7 +60,8 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Test- and build-time tools from npm (package-lock.json pins them); nothing fetched at run time.
+# Build- and test-time tools from npm (package-lock.json pins them): PurgeCSS trims the
+# site's stylesheets, the rest check and measure it. Nothing is fetched at run time.
 node_modules/.installed: package-lock.json | system-packages
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@

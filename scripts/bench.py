@@ -174,7 +174,7 @@ def site_rows(settings: Settings, scratch: Path) -> list[Row]:
     if with_pdf:
         label = "Site build without the PDF: `make site` with `build_site.py --no-pdf` against the plain one"
         rows.append(compare(label, builds.without_pdf, builds.plain, 1.2))
-        label = "… the same, first build (no compiled templates kept from an earlier one)"
+        label = "… the same, first build (no compiled templates or trimmed stylesheets kept from an earlier one)"
         rows.append(compare(label, builds.without_pdf_cold, builds.plain))
     label = "Site build, MkDocs step alone (no PDF): `mkdocs build` with the edition's hook against the plain one"
     rows.append(compare(label, builds.mkdocs_step, builds.plain))
@@ -223,9 +223,11 @@ NOTES = [
     " timed without the PDF (`build_site.py --no-pdf`), and the MkDocs step alone. To tell what the"
     " edition's machinery costs from what its extra pages cost, the edition's generated and hand-written"
     " pages are also built in a plain Material project with the same Markdown extensions and no hook,"
-    " overrides, CSS or JavaScript. The edition keeps Material's compiled templates between builds"
-    " (Jinja's bytecode cache, in the system's temp folder; the hook sets it); the first build, with an"
-    " empty cache, is timed too. Every build runs as on a default Python setup, which keeps compiled"
+    " overrides, CSS or JavaScript. The edition's build ends by trimming Material's stylesheets to the"
+    " rules its pages can use (PurgeCSS, scripts/edition/stylesheets.py); the plain builds do not. The"
+    " edition keeps Material's compiled templates between builds (Jinja's bytecode cache) and the"
+    " trimmed stylesheets while the pages' classes and attributes are unchanged, both in the system's"
+    " temp folder; the first build, with both caches empty, is timed too. Every build runs as on a default Python setup, which keeps compiled"
     " modules: the benchmark unsets `PYTHONDONTWRITEBYTECODE` where the machine sets it. Ratios are of CPU"
     " seconds (all child processes), which a busy machine disturbs less than wall time.",
     "`make pdf` is timed only when the Makefile has that target.",
@@ -243,11 +245,13 @@ NOTES = [
     " and renders ten pages (article, glossary, names, notes, who said what, map, timeline, home, about,"
     " this one) to the plain site's two, most of them longer than the article; the same-pages rows show"
     " how much of the difference is the pages themselves and how much the edition's hook and templates.",
-    "Why the article page weighs more than the plain one: it carries the edition. The definitions travel"
-    " in the HTML (as tooltips and as footnotes) with the citation metadata, the colour-scheme stylesheet"
-    " serves the light/dark switch, and the edition has its own CSS and JavaScript; the breakdown rows"
-    " show where the bytes go. The search index (every page's text) is not part of it: the edition fetches"
-    " it only when a reader opens search, where the plain site fetches it with every page.",
+    "What the article page weighs: it carries the edition. The definitions travel in the HTML (as"
+    " tooltips and as footnotes), the colour-scheme stylesheet serves the light/dark switch, and the"
+    " edition has its own CSS and JavaScript. Against that, Material's stylesheets are trimmed to the"
+    " rules the site can use, the icon is written into the page instead of fetched, the corrections'"
+    " schema.org data is on the notes page that publishes them, and the search index (every page's text)"
+    " is fetched only when a reader opens search, where the plain site fetches it with every page. The"
+    " breakdown rows show where the bytes go.",
 ]
 
 

@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from benchmark.serve import running
+from helpers import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium (system-packages.txt); never a downloaded browser."""
@@ -23,6 +26,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def nav_pages() -> list[str]:
+    """The site path of every page in mkdocs.yml's nav: `index.md` is "", `article.md` is "article/"."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # Only the nav block: the rest of mkdocs.yml holds MkDocs' own YAML tags (!ENV).
+    nav = yaml.safe_load(text[text.index("\nnav:") : text.index("\ntheme:")])["nav"]
+    files = [next(iter(item.values())) for item in nav]
+    return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
+
+
+# Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
+# their data (as the edition's does), and the page shown for a wrong address.
+PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

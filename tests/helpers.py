@@ -41,12 +41,12 @@ def mkdocs_env(source: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "EDITION_SOURCE": str(source), "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build_site(source: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for a source folder into `site`."""
+def build_site(source: Path, site: Path, environment: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` for a source folder into `site`, with `environment` over the usual variables."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
-        env=mkdocs_env(source),
+        env={**mkdocs_env(source), **(environment or {})},
         capture_output=True,
         text=True,
         check=False,

@@ -18,10 +18,9 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect
 
-from browsing import serve
+from browsing import PAGES, serve
 from edition.loader import load_source
 from helpers import ROOT, SOURCE
 
@@ -35,20 +34,6 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animatio
 expect.set_options(timeout=15_000)
 # A glossary entry the search must find by its term.
 SEARCHED_ENTRY = "sevastopol"
-
-
-def nav_pages() -> list[str]:
-    """The site path of every page in mkdocs.yml's nav: `index.md` is "", `article.md` is "article/"."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # Only the nav block: the rest of mkdocs.yml holds MkDocs' own YAML tags (!ENV).
-    nav = yaml.safe_load(text[text.index("\nnav:") : text.index("\ntheme:")])["nav"]
-    files = [next(iter(item.values())) for item in nav]
-    return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
-
-
-# Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
-# their data (as the edition's does), and the page shown for a wrong address.
-PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
 
 
 class Tab:

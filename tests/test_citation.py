@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
-from edition.citation import cite, json_ld, meta_tags
+from edition.citation import cite, json_ld, meta_tags, reviews_json_ld
 from edition.loader import load_source
 from helpers import HOSTILE, SOURCE, soup
 
@@ -24,15 +25,27 @@ def graph(html: str) -> list[dict[str, Any]]:
 
 
 def test_article_json_ld_is_a_news_article_based_on_the_original(site: Path) -> None:
-    article, *reviews = graph(page(site, "article"))
+    [article] = graph(page(site, "article"))
     edition = load_source(SOURCE)
     assert article["@type"] == "NewsArticle"
     assert article["headline"] == edition.metadata.display_title
     assert article["isBasedOn"]["@type"] == "NewsArticle"
     assert set(article["isBasedOn"]) == {"@type", "description"}, "unknown fields of the original are omitted"
-    corrections = [note for note in edition.notes if note.type == "correction"]
+
+
+def test_notes_page_publishes_each_correction_as_a_claim_review(site: Path) -> None:
+    reviews = graph(page(site, "notes"))
+    corrections = [note for note in load_source(SOURCE).notes if note.type == "correction"]
+    assert corrections, "the edition's source has corrections"
     assert [review["@type"] for review in reviews] == ["ClaimReview"] * len(corrections)
     assert [review["claimReviewed"] for review in reviews] == [note.quote for note in corrections]
+    assert all(review["itemReviewed"]["appearance"]["@type"] == "NewsArticle" for review in reviews)
+
+
+def test_no_claim_reviews_without_corrections() -> None:
+    edition = load_source(SOURCE)
+    without = dataclasses.replace(edition, notes=tuple(note for note in edition.notes if note.type != "correction"))
+    assert reviews_json_ld(without, None) is None
 
 
 def test_json_ld_carries_what_the_source_knows(hostile_site: Path) -> None:

@@ -106,23 +106,11 @@ def meta_tags(edition: Edition, base: str | None) -> list[tuple[str, str, str]]:
 
 
 def json_ld(edition: Edition, base: str | None) -> str:
-    """schema.org data: the edition as a NewsArticle based on the original, and its corrections as ClaimReviews.
+    """schema.org data for the article page: the edition as a NewsArticle based on the original.
 
     The result is safe to put inside `<script type="application/ld+json">`.
     """
     metadata = edition.metadata
-    url = page_url(base, "article/")
-    original = _known(
-        {
-            "@type": "NewsArticle",
-            "headline": metadata.original.headline,
-            "author": metadata.original.byline and {"@type": "Person", "name": metadata.original.byline},
-            "publisher": metadata.original.outlet and {"@type": "Organization", "name": metadata.original.outlet},
-            "datePublished": metadata.original.date,
-            "url": metadata.original.url,
-            "description": metadata.original.note and " ".join(metadata.original.note.split()),
-        }
-    )
     article = _known(
         {
             "@type": "NewsArticle",
@@ -133,10 +121,16 @@ def json_ld(edition: Edition, base: str | None) -> str:
             "version": metadata.version,
             "creditText": _editors(metadata),
             "license": " ".join(metadata.license.split()),
-            "url": url,
-            "isBasedOn": original,
+            "url": page_url(base, "article/"),
+            "isBasedOn": _original(edition),
         }
     )
+    return _script_json([article])
+
+
+def reviews_json_ld(edition: Edition, base: str | None) -> str | None:
+    """schema.org data for the notes page, where the corrections are published: one ClaimReview each; None without any."""
+    metadata = edition.metadata
     reviews = [
         _known(
             {
@@ -144,7 +138,7 @@ def json_ld(edition: Edition, base: str | None) -> str:
                 "claimReviewed": note.quote,
                 "reviewBody": plain_text(note.text),
                 "reviewRating": {"@type": "Rating", "alternateName": "Incorrect"},
-                "itemReviewed": {"@type": "Claim", "appearance": original},
+                "itemReviewed": {"@type": "Claim", "appearance": _original(edition)},
                 "creditText": _editors(metadata),
                 "datePublished": metadata.date,
                 "url": page_url(base, f"notes/#{note.id}"),
@@ -153,8 +147,29 @@ def json_ld(edition: Edition, base: str | None) -> str:
         for note in edition.notes
         if note.type == "correction"
     ]
-    graph = {"@context": "https://schema.org", "@graph": [article, *reviews]}
-    return json.dumps(graph, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return _script_json(reviews) if reviews else None
+
+
+def _original(edition: Edition) -> dict[str, Any]:
+    """The original report as a schema.org NewsArticle, with what the source knows of it."""
+    original = edition.metadata.original
+    return _known(
+        {
+            "@type": "NewsArticle",
+            "headline": original.headline,
+            "author": original.byline and {"@type": "Person", "name": original.byline},
+            "publisher": original.outlet and {"@type": "Organization", "name": original.outlet},
+            "datePublished": original.date,
+            "url": original.url,
+            "description": original.note and " ".join(original.note.split()),
+        }
+    )
+
+
+def _script_json(graph: list[dict[str, Any]]) -> str:
+    """A schema.org graph as JSON that cannot close the script element holding it."""
+    data = {"@context": "https://schema.org", "@graph": graph}
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
 
 
 def _known(fields: dict[str, Any]) -> dict[str, Any]:

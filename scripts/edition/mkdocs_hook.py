@@ -6,6 +6,9 @@ loop. The source folder is `source/` beside `mkdocs.yml`, or `$EDITION_SOURCE`.
 
 While serving, a bad edit is reported and the last good edition stays on the
 page until the source is fixed; a one-off build fails instead.
+
+A build (not the preview) ends by trimming the theme's stylesheets to the rules the
+site's pages can use (stylesheets.py).
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from edition.citation import cite, json_ld, meta_tags
+from edition.citation import cite, json_ld, meta_tags, reviews_json_ld
 from edition.errors import SourceError
 from edition.loader import load_source
 from edition.model import Edition, Page
 from edition.outputs import PDF_VARIABLE
 from edition.pipeline import build_pages, describe_summary
+from edition.stylesheets import TrimError, trim_stylesheets
 from edition.writer import is_generated
 
 SOURCE_VARIABLE = "EDITION_SOURCE"
@@ -108,6 +112,7 @@ def _template_data(edition: Edition, base: str | None) -> dict[str, Any]:
         "citations": dataclasses.asdict(cite(metadata, base)),
         "meta_tags": meta_tags(edition, base),
         "json_ld": json_ld(edition, base),
+        "reviews_json_ld": reviews_json_ld(edition, base),
     }
 
 
@@ -147,3 +152,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(stale)
         files.append(File.generated(config, page.path, content=page.text))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Trim the built site's theme stylesheets; the preview keeps them whole, sparing each reload the work."""
+    if _command == "serve":
+        return
+    try:
+        trim_stylesheets(Path(config.site_dir))
+    except TrimError as error:
+        raise PluginError(f"Cannot trim the stylesheets: {error}") from None

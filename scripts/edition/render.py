@@ -36,7 +36,7 @@ def render_pages(edition: Edition, occurrences: Sequence[Occurrence]) -> tuple[P
         Page("article.md", render_article(edition, occurrences)),
         Page("glossary.md", render_glossary(edition, occurrences)),
         Page("names.md", render_names(edition, occurrences)),
-        Page("notes.md", render_notes(edition, _front_matter("Editorial notes", f"Editorial notes on {title}"))),
+        Page("notes.md", render_notes(edition, _front_matter("Editorial notes", f"Editorial notes on {title}", "reviews"))),
         Page("claims.md", render_claims(edition, _front_matter("Who said what", f"Who said what in {title}"))),
     ]
     # The figures exist only when the source has their data: places with coords and map data, a timeline.

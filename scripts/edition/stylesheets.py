@@ -1,0 +1,183 @@
+"""Trim the theme's stylesheets to the rules the built site can use, with PurgeCSS.
+
+Material's stylesheet styles every feature the theme has (tabs, code blocks, versions,
+tags, admonition icons); an edition's pages use a fraction of them. After the build,
+the pages are read for everything a selector can match (element names, classes, ids,
+attributes) and the scripts they run for the words those can add at run time, as
+PurgeCSS's own extractors do. PurgeCSS (npm; scripts/trim_stylesheets.mjs) then drops
+every rule none of it can match. The edition's own stylesheet is kept whole.
+
+The result depends on the stylesheets and that vocabulary, not on the text of the
+pages, so it is cached in the system's temp folder and reused while both are the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+SCRIPTS = Path(__file__).resolve().parents[1]
+TRIMMER = SCRIPTS / "trim_stylesheets.mjs"
+PURGECSS = SCRIPTS.parent / "node_modules" / "purgecss" / "package.json"
+THEME_STYLESHEETS = "assets/stylesheets/*.css"
+"""Material's stylesheets (main, palette) in a built site: the ones trimmed."""
+CACHE = Path(tempfile.gettempdir()) / "edition-stylesheets"
+JAVASCRIPT_TYPES = {"", "text/javascript", "module"}
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+"""A word as PurgeCSS's default extractor splits content into words."""
+
+
+class TrimError(Exception):
+    """The stylesheets could not be trimmed: the tools are missing or failed; says how to fix it."""
+
+
+@dataclass
+class Vocabulary:
+    """What the pages can match a selector with, in the shape PurgeCSS's extractors return."""
+
+    tags: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    attribute_names: set[str] = field(default_factory=set)
+    attribute_values: set[str] = field(default_factory=set)
+    script_words: set[str] = field(default_factory=set)
+    """Every word of the scripts the pages run: class names and attributes they may set."""
+
+    def as_extractor_result(self) -> dict[str, object]:
+        """PurgeCSS's `ExtractorResultDetailed`, sorted so that equal vocabularies give equal JSON."""
+        return {
+            "tags": sorted(self.tags),
+            "classes": sorted(self.classes),
+            "ids": sorted(self.ids),
+            "attributes": {"names": sorted(self.attribute_names), "values": sorted(self.attribute_values)},
+            "undetermined": sorted(self.script_words),
+        }
+
+
+class _PageReader(HTMLParser):
+    """Adds one page's elements and attributes to a vocabulary, and notes the scripts it loads or holds."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        super().__init__(convert_charrefs=True)
+        self.vocabulary = vocabulary
+        self.script_sources: list[str] = []
+        self.inline_scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record the element, its attributes, and a script it loads or contains."""
+        words = self.vocabulary
+        words.tags.add(tag)
+        values = {name: value or "" for name, value in attrs}
+        words.attribute_names.update(values)
+        words.attribute_values.update(values.values())
+        words.classes.update(values.get("class", "").split())
+        if "id" in values:
+            words.ids.add(values["id"])
+        if tag == "script":
+            # Only scripts run by the browser: JSON-LD is data, and holds the notes' text.
+            self._in_script = values.get("type", "").lower() in JAVASCRIPT_TYPES
+            if self._in_script and values.get("src"):
+                self.script_sources.append(values["src"])
+
+    def handle_endtag(self, tag: str) -> None:
+        """Leave a script element."""
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        """Keep the text of an inline script."""
+        if self._in_script:
+            self.inline_scripts.append(data)
+
+
+def script_words(text: str) -> set[str]:
+    """The words of a script, which may name a class or attribute it sets."""
+    return set(_WORD.findall(text))
+
+
+def read_vocabulary(site: Path) -> Vocabulary:
+    """Everything the site's pages and the scripts they run can match a selector with."""
+    vocabulary = Vocabulary()
+    scripts: set[Path] = set()
+    for page in sorted(site.rglob("*.html")):
+        reader = _PageReader(vocabulary)
+        reader.feed(page.read_text(encoding="utf-8"))
+        reader.close()
+        for text in reader.inline_scripts:
+            vocabulary.script_words |= script_words(text)
+        scripts.update(path for source in reader.script_sources if (path := _local_file(page, source)) is not None)
+    for script in sorted(path for path in scripts if path.is_file()):
+        vocabulary.script_words |= script_words(script.read_text(encoding="utf-8"))
+    return vocabulary
+
+
+def _local_file(page: Path, address: str) -> Path | None:
+    """The file a page's relative script address names, or None for another site's."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc:
+        return None
+    return (page.parent / parts.path).resolve()
+
+
+def trim_stylesheets(site: Path) -> None:
+    """Replace the theme's stylesheets in `site` with their trimmed versions (cached, or made with PurgeCSS)."""
+    theme = sorted(site.glob(THEME_STYLESHEETS))
+    if not theme:
+        return
+    own = sorted(path for path in site.rglob("*.css") if path not in theme)
+    sheets = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in [*theme, *own]}
+    kept = [path.relative_to(site).as_posix() for path in own]
+    request: dict[str, object] = {"stylesheets": sheets, "keep": kept, "vocabulary": read_vocabulary(site).as_extractor_result()}
+    trimmed = _cached(request) or _purge(request)
+    for name, css in trimmed.items():
+        (site / name).write_text(css, encoding="utf-8")
+
+
+def _cache_folder(request: dict[str, object]) -> Path:
+    """Where the trimmed stylesheets for this request are kept: named by a hash of it, the trimmer and PurgeCSS's version."""
+    digest = hashlib.sha256(json.dumps(request, sort_keys=True).encode("utf-8"))
+    for tool in (TRIMMER, PURGECSS):
+        digest.update(tool.read_bytes() if tool.is_file() else b"")
+    return CACHE / digest.hexdigest()
+
+
+def _cached(request: dict[str, object]) -> dict[str, str] | None:
+    """The trimmed stylesheets an earlier build made from the same request, if kept."""
+    answer = _cache_folder(request) / "trimmed.json"
+    if not answer.is_file():
+        return None
+    trimmed: dict[str, str] = json.loads(answer.read_text(encoding="utf-8"))
+    return trimmed
+
+
+def _purge(request: dict[str, object]) -> dict[str, str]:
+    """Run PurgeCSS through scripts/trim_stylesheets.mjs and keep its answer in the cache."""
+    node = shutil.which("node")
+    if node is None or not PURGECSS.is_file():
+        raise _tool_missing("Node.js and PurgeCSS are not installed")
+    run = subprocess.run([node, str(TRIMMER)], input=json.dumps(request), capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        last = (run.stderr.strip().splitlines() or [f"exit status {run.returncode}"])[-1]
+        raise _tool_missing(f"PurgeCSS failed ({last})")
+    trimmed: dict[str, str] = json.loads(run.stdout)
+    folder = _cache_folder(request)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Written beside, then renamed, so that a build running at the same time never reads half a file.
+    partial = folder / f"trimmed.{id(trimmed)}.tmp"
+    partial.write_text(run.stdout, encoding="utf-8")
+    partial.replace(folder / "trimmed.json")
+    return trimmed
+
+
+def _tool_missing(detail: str) -> TrimError:
+    """The error a build reports when the stylesheets cannot be trimmed, with how to fix it."""
+    return TrimError(f"{detail}: run `npm ci` in the project folder (`make site` does it) and build again")

@@ -1,0 +1,224 @@
+"""The published site's theme stylesheets: trimmed to what its pages use, and styling them exactly as before."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import material
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from browsing import PAGES
+from edition import stylesheets
+from edition.stylesheets import TrimError, read_vocabulary, trim_stylesheets
+from helpers import SOURCE, build_site
+
+THEME_ASSETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+"""Material's stylesheets as the theme ships them, untrimmed."""
+
+PAGE = """<!doctype html><html><head><link rel="stylesheet" href="assets/own.css">
+<script type="application/ld+json">{"reviewBody": "jsonldword"}</script>
+<script>document.body.classList.add("inline-added")</script><script src="assets/app.js"></script></head>
+<body><div class="used also" id="main" data-md-color-scheme="slate">textword <span title="titleword">x</span></div></body></html>"""
+
+THEME_CSS = (
+    ":root{--used-colour:red;--unused-colour:blue;--own-colour:green}"
+    ".used{color:var(--used-colour)}.unused{color:var(--unused-colour)}"
+    ".inline-added{margin:0}.file-added{padding:0}"
+    "[data-md-color-scheme=slate]{background:black}[data-md-color-scheme=default]{background:white}"
+)
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-page site with a theme stylesheet, a stylesheet of its own and a script; its own trim cache."""
+    monkeypatch.setattr(stylesheets, "CACHE", tmp_path / "cache")
+    site = tmp_path / "site"
+    (site / "assets" / "stylesheets").mkdir(parents=True)
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    (site / "assets" / "app.js").write_text('el.classList.toggle("file-added")', encoding="utf-8")
+    (site / "assets" / "own.css").write_text(".mine{color:var(--own-colour)}.nobody{color:red}", encoding="utf-8")
+    (site / "assets" / "stylesheets" / "main.css").write_text(THEME_CSS, encoding="utf-8")
+    return site
+
+
+def test_the_vocabulary_holds_what_selectors_match_and_what_scripts_add_not_text(tiny_site: Path) -> None:
+    vocabulary = read_vocabulary(tiny_site)
+    assert {"div", "span", "body"} <= vocabulary.tags
+    assert vocabulary.classes == {"used", "also"}
+    assert vocabulary.ids == {"main"}
+    assert {"data-md-color-scheme", "title"} <= vocabulary.attribute_names
+    assert "slate" in vocabulary.attribute_values
+    assert {"inline-added", "file-added"} <= vocabulary.script_words
+    words = vocabulary.script_words | vocabulary.classes | vocabulary.attribute_values
+    assert "textword" not in words, "the text of the pages is not read"
+    assert "jsonldword" not in words, "JSON-LD is data, not a script"
+
+
+def test_trimming_drops_the_rules_and_colours_no_page_can_use(tiny_site: Path) -> None:
+    own = (tiny_site / "assets" / "own.css").read_text(encoding="utf-8")
+    trim_stylesheets(tiny_site)
+    css = (tiny_site / "assets" / "stylesheets" / "main.css").read_text(encoding="utf-8")
+    for kept in (".used", ".inline-added", ".file-added", "[data-md-color-scheme=slate]", "--used-colour"):
+        assert kept in css
+    assert "--own-colour" in css, "a colour the site's own stylesheet uses is kept"
+    for dropped in (".unused", "--unused-colour", "[data-md-color-scheme=default]"):
+        assert dropped not in css
+    assert (tiny_site / "assets" / "own.css").read_text(encoding="utf-8") == own, "the edition's own stylesheet is kept whole"
+
+
+def test_a_rebuild_with_other_text_reuses_the_trimmed_stylesheets(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    theme = tiny_site / "assets" / "stylesheets" / "main.css"
+    trim_stylesheets(tiny_site)
+    first = theme.read_text(encoding="utf-8")
+    theme.write_text(THEME_CSS, encoding="utf-8")
+    page = tiny_site / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("textword", "other words"), encoding="utf-8")
+
+    def no_purgecss(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("PurgeCSS ran again for the same stylesheets and vocabulary")
+
+    monkeypatch.setattr(subprocess, "run", no_purgecss)
+    trim_stylesheets(tiny_site)
+    assert theme.read_text(encoding="utf-8") == first
+
+
+def test_a_new_class_in_the_pages_trims_afresh(tiny_site: Path) -> None:
+    theme = tiny_site / "assets" / "stylesheets" / "main.css"
+    trim_stylesheets(tiny_site)
+    assert ".unused" not in theme.read_text(encoding="utf-8")
+    theme.write_text(THEME_CSS, encoding="utf-8")
+    page = tiny_site / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('class="used also"', 'class="used unused"'), encoding="utf-8")
+    trim_stylesheets(tiny_site)
+    assert ".unused" in theme.read_text(encoding="utf-8")
+
+
+def test_without_node_the_trim_says_how_to_install_it(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(TrimError, match="npm ci"):
+        trim_stylesheets(tiny_site)
+
+
+def test_a_build_without_node_fails_and_says_how_to_install_it(tmp_path: Path) -> None:
+    # PATH without Node.js, with this interpreter's folder first so that MkDocs still runs.
+    result = build_site(SOURCE, tmp_path / "site", {"PATH": f"{Path(sys.executable).parent}:/nonexistent"})
+    assert result.returncode != 0
+    assert "Cannot trim the stylesheets" in result.stderr and "npm ci" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_published_theme_stylesheets_are_trimmed(site: Path) -> None:
+    published = sorted((site / "assets" / "stylesheets").glob("*.css"))
+    assert published, "the site has the theme's stylesheets"
+    for path in published:
+        assert path.stat().st_size < (THEME_ASSETS / path.name).stat().st_size * 0.75, path.name
+
+
+# In the browser: every element of every page, and the pseudo-elements that carry Material's
+# icons, in both colour schemes and in states Material's scripts style (a definition shown,
+# the phone's drawer open), look the same with the trimmed stylesheets as with the theme's
+# own: the same value of every property that decides what a reader sees.
+
+LOOKS = """(properties) => {
+  const look = (element, pseudo) => {
+    const style = getComputedStyle(element, pseudo);
+    return properties.map((name) => style.getPropertyValue(name)).join(";");
+  };
+  return [...document.querySelectorAll("body *")].map((element) => [
+    element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+      + (element.classList.length ? "." + [...element.classList].join(".") : ""),
+    look(element, null) + "|" + look(element, "::before") + "|" + look(element, "::after"),
+  ]);
+}"""
+PROPERTIES = [
+    "display", "visibility", "opacity", "position", "top", "left", "width", "height", "margin", "padding",
+    "color", "background-color", "background-image", "border", "border-radius", "outline", "box-shadow",
+    "font-family", "font-size", "font-weight", "font-style", "line-height", "text-decoration", "text-align",
+    "white-space", "overflow", "transform", "z-index", "mask-image", "content", "fill", "cursor",
+]  # fmt: skip
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+def _hover_term(page: Page) -> None:
+    """Hover the first later mention of an annotated word (a link), so that its definition shows."""
+    term = page.locator("p.ed-paragraph a.ed-term[data-term]").first
+    term.hover()
+    expect(term).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    expect(page.locator(f"#{term.get_attribute('aria-describedby')}")).to_be_visible()
+
+
+def _open_drawer(page: Page) -> None:
+    """Open the navigation drawer of a phone-sized page."""
+    page.locator(".md-header label[for='__drawer']").click()
+    expect(page.locator("nav.md-nav--primary").first).to_be_visible(timeout=15_000)
+
+
+State = tuple[dict[str, Any], str, Callable[[Page], None] | None]
+"""Browser context options, page path, and what a reader does there before the styles are read."""
+
+STATES: dict[str, State] = {
+    **{f"{path or 'home'} loaded": (DESKTOP, path, None) for path in PAGES},
+    "article with a definition shown": (DESKTOP, "article/", _hover_term),
+    "article on a phone, drawer open": (PHONE, "article/", _open_drawer),
+}
+
+
+@pytest.fixture(scope="module")
+def theme_stylesheets(site: Path) -> dict[str, bytes]:
+    """The site's stylesheet addresses mapped to the theme's untrimmed files."""
+    return {path.name: (THEME_ASSETS / path.name).read_bytes() for path in (site / "assets" / "stylesheets").glob("*.css")}
+
+
+def _looks(browser: Browser, url: str, state: State, scheme: str, untrimmed: dict[str, bytes] | None) -> list[list[str]]:
+    """How each element of a page in a state looks, with the published stylesheets or (given `untrimmed`) the theme's own."""
+    options, _, act = state
+    context = browser.new_context(color_scheme=scheme, **options)  # type: ignore[arg-type]
+    try:
+        if untrimmed is not None:
+            context.route(
+                "**/assets/stylesheets/*.css",
+                lambda route: route.fulfill(body=untrimmed[route.request.url.rsplit("/", 1)[1]], content_type="text/css"),
+            )
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.add_style_tag(content=NO_TRANSITIONS)
+        if act is not None:
+            act(page)
+        looks: list[list[str]] = page.evaluate(LOOKS, PROPERTIES)
+        return looks
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def compare(browser: Browser, base_url: str, theme_stylesheets: dict[str, bytes]) -> Iterator[Callable[[str, str], None]]:
+    """Checks one state in one colour scheme: each element looks the same with either stylesheets."""
+
+    def check(state: str, scheme: str) -> None:
+        url = base_url + STATES[state][1]
+        published = _looks(browser, url, STATES[state], scheme, None)
+        original = _looks(browser, url, STATES[state], scheme, theme_stylesheets)
+        assert [element for element, _ in published] == [element for element, _ in original]
+        differing = [
+            f"{element}: {dict(zip(PROPERTIES, mine.split(';'), strict=False))} vs {dict(zip(PROPERTIES, theirs.split(';'), strict=False))}"
+            for (element, mine), (_, theirs) in zip(published, original, strict=True)
+            if mine != theirs
+        ]
+        assert not differing, f"{len(differing)} elements look different, first: {differing[:2]}"
+
+    yield check
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", list(STATES))
+def test_trimmed_stylesheets_look_like_the_theme_s_own(compare: Callable[[str, str], None], state: str, scheme: str) -> None:
+    compare(state, scheme)
