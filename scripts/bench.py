@@ -227,9 +227,10 @@ NOTES = [
     " rules its pages can use (PurgeCSS, scripts/edition/stylesheets.py); the plain builds do not. The"
     " edition keeps Material's compiled templates between builds (Jinja's bytecode cache) and the"
     " trimmed stylesheets while the pages' classes and attributes are unchanged, both in the system's"
-    " temp folder; the first build, with both caches empty, is timed too. Every build runs as on a default Python setup, which keeps compiled"
-    " modules: the benchmark unsets `PYTHONDONTWRITEBYTECODE` where the machine sets it. Ratios are of CPU"
-    " seconds (all child processes), which a busy machine disturbs less than wall time.",
+    " temp folder; the first build, with both caches empty, is timed too. Every build runs as on a"
+    " default Python setup, which keeps compiled modules: the benchmark unsets"
+    " `PYTHONDONTWRITEBYTECODE` where the machine sets it. Ratios are of CPU seconds (all child"
+    " processes), which a busy machine disturbs less than wall time.",
     "`make pdf` is timed only when the Makefile has that target.",
     "Preview: `make preview` in a temporary copy of the project on a free 127.0.0.1 port; the clock runs"
     " from writing source/glossary.yml to the article page served with the edit (polled every 20 ms).",
