@@ -2,10 +2,12 @@
 //
 // Called by scripts/edition/stylesheets.py, which extracts what the pages and their
 // scripts use. Reads JSON on stdin:
-//   {"stylesheets": {name: css}, "keep": [names], "vocabulary": {tags, classes, ids,
+//   {"stylesheets": {name: css}, "own": [names], "vocabulary": {tags, classes, ids,
 //    attributes: {names, values}, undetermined}}
-// and writes {name: trimmed css} for the stylesheets not in "keep" on stdout. The
-// stylesheets in "keep" are read only for the custom properties they use.
+// and writes {name: css} on stdout: the theme's stylesheets trimmed, the site's own
+// (in "own") with every rule kept and only their comments, written for maintainers,
+// dropped (those opening with "/*!", licences, stay).
+import postcss from "postcss";
 import { PurgeCSS } from "purgecss";
 
 const USES = /var\(\s*(--[\w-]+)/g;
@@ -31,6 +33,15 @@ async function purge(sheets, vocabulary, options) {
   return Object.fromEntries(results.map((result) => [result.file, result.css]));
 }
 
+/** A stylesheet without its comments, except those opening with "/*!" (licences). */
+function withoutComments(css) {
+  const root = postcss.parse(css);
+  root.walkComments((comment) => {
+    if (!comment.text.startsWith("!")) comment.remove();
+  });
+  return root.toString();
+}
+
 /** The custom properties the stylesheets other than `name` use. */
 function usedElsewhere(sheets, name) {
   const used = new Set();
@@ -40,15 +51,16 @@ function usedElsewhere(sheets, name) {
   return [...used];
 }
 
-const { stylesheets, keep, vocabulary } = JSON.parse(await readStdin());
+const { stylesheets, own, vocabulary } = JSON.parse(await readStdin());
 // First the rules; then the custom properties, one stylesheet at a time, because
 // PurgeCSS counts only the uses within the stylesheet it is trimming, and the theme
 // defines its colours in one stylesheet and uses them in the others.
-const trimmable = Object.fromEntries(Object.entries(stylesheets).filter(([name]) => !keep.includes(name)));
+const trimmable = Object.fromEntries(Object.entries(stylesheets).filter(([name]) => !own.includes(name)));
 const rules = { ...stylesheets, ...(await purge(trimmable, vocabulary, { variables: false })) };
 const trimmed = {};
 for (const name of Object.keys(trimmable)) {
   const safelist = { variables: usedElsewhere(rules, name) };
   Object.assign(trimmed, await purge({ [name]: rules[name] }, vocabulary, { variables: true, safelist }));
 }
+for (const name of own) trimmed[name] = withoutComments(stylesheets[name]);
 process.stdout.write(JSON.stringify(trimmed));

@@ -5,7 +5,8 @@ tags, admonition icons); an edition's pages use a fraction of them. After the bu
 the pages are read for everything a selector can match (element names, classes, ids,
 attributes) and the scripts they run for the words those can add at run time, as
 PurgeCSS's own extractors do. PurgeCSS (npm; scripts/trim_stylesheets.mjs) then drops
-every rule none of it can match. The edition's own stylesheet is kept whole.
+every rule none of it can match. The edition's own stylesheet keeps every rule and loses
+only its comments, which are written for maintainers, not readers.
 
 The result depends on the stylesheets and that vocabulary, not on the text of the
 pages, so it is cached in the system's temp folder and reused while both are the same.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -129,15 +131,16 @@ def _local_file(page: Path, address: str) -> Path | None:
 
 
 def trim_stylesheets(site: Path) -> None:
-    """Replace the theme's stylesheets in `site` with their trimmed versions (cached, or made with PurgeCSS)."""
+    """Trim the theme's stylesheets in `site` and strip the comments from its own (cached, or made by PurgeCSS and PostCSS)."""
     theme = sorted(site.glob(THEME_STYLESHEETS))
     if not theme:
         return
     own = sorted(path for path in site.rglob("*.css") if path not in theme)
     sheets = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in [*theme, *own]}
-    kept = [path.relative_to(site).as_posix() for path in own]
-    request: dict[str, object] = {"stylesheets": sheets, "keep": kept, "vocabulary": read_vocabulary(site).as_extractor_result()}
-    trimmed = _cached(request) or _purge(request)
+    names = [path.relative_to(site).as_posix() for path in own]
+    request: dict[str, object] = {"stylesheets": sheets, "own": names, "vocabulary": read_vocabulary(site).as_extractor_result()}
+    folder = _cache_folder(request)
+    trimmed = _cached(folder) or _purge(request, folder)
     for name, css in trimmed.items():
         (site / name).write_text(css, encoding="utf-8")
 
@@ -150,29 +153,30 @@ def _cache_folder(request: dict[str, object]) -> Path:
     return CACHE / digest.hexdigest()
 
 
-def _cached(request: dict[str, object]) -> dict[str, str] | None:
-    """The trimmed stylesheets an earlier build made from the same request, if kept."""
-    answer = _cache_folder(request) / "trimmed.json"
+def _cached(folder: Path) -> dict[str, str] | None:
+    """The trimmed stylesheets an earlier build made from the same request, if kept in `folder`."""
+    answer = folder / "trimmed.json"
     if not answer.is_file():
         return None
     trimmed: dict[str, str] = json.loads(answer.read_text(encoding="utf-8"))
     return trimmed
 
 
-def _purge(request: dict[str, object]) -> dict[str, str]:
-    """Run PurgeCSS through scripts/trim_stylesheets.mjs and keep its answer in the cache."""
+def _purge(request: dict[str, object], folder: Path) -> dict[str, str]:
+    """Run PurgeCSS through scripts/trim_stylesheets.mjs and keep its answer in the cache `folder`."""
     node = shutil.which("node")
     if node is None or not PURGECSS.is_file():
         raise _tool_missing("Node.js and PurgeCSS are not installed")
     run = subprocess.run([node, str(TRIMMER)], input=json.dumps(request), capture_output=True, text=True, check=False)
     if run.returncode != 0:
-        last = (run.stderr.strip().splitlines() or [f"exit status {run.returncode}"])[-1]
-        raise _tool_missing(f"PurgeCSS failed ({last})")
+        lines = run.stderr.strip().splitlines() or [f"exit status {run.returncode}"]
+        # Node ends with its version; the line naming the error says more.
+        reason = next((line for line in lines if "Error" in line), lines[-1])
+        raise _tool_missing(f"PurgeCSS failed ({reason.strip()})")
     trimmed: dict[str, str] = json.loads(run.stdout)
-    folder = _cache_folder(request)
     folder.mkdir(parents=True, exist_ok=True)
     # Written beside, then renamed, so that a build running at the same time never reads half a file.
-    partial = folder / f"trimmed.{id(trimmed)}.tmp"
+    partial = folder / f"trimmed.{os.getpid()}.tmp"
     partial.write_text(run.stdout, encoding="utf-8")
     partial.replace(folder / "trimmed.json")
     return trimmed
