@@ -111,8 +111,11 @@ def test_without_node_the_trim_says_how_to_install_it(tiny_site: Path, monkeypat
 
 
 def test_a_build_without_node_fails_and_says_how_to_install_it(tmp_path: Path) -> None:
-    # PATH without Node.js, with this interpreter's folder first so that MkDocs still runs.
-    result = build_site(SOURCE, tmp_path / "site", {"PATH": f"{Path(sys.executable).parent}:/nonexistent"})
+    # PATH without Node.js, with this interpreter's folder so that MkDocs still runs; an
+    # empty temp folder, so that no stylesheets trimmed by an earlier build are at hand.
+    (tmp_path / "temp").mkdir()
+    without_node = {"PATH": f"{Path(sys.executable).parent}:/nonexistent", "TMPDIR": str(tmp_path / "temp")}
+    result = build_site(SOURCE, tmp_path / "site", without_node)
     assert result.returncode != 0
     assert "Cannot trim the stylesheets" in result.stderr and "npm ci" in result.stderr
     assert "Traceback" not in result.stderr

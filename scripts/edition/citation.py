@@ -167,9 +167,14 @@ def _original(edition: Edition) -> dict[str, Any]:
 
 
 def _script_json(graph: list[dict[str, Any]]) -> str:
-    """A schema.org graph as JSON that cannot close the script element holding it."""
+    """A schema.org graph as JSON that cannot close the script element holding it, or open a tag.
+
+    `<`, `>` and `&` are written as JSON escapes, as Django's `json_script` does: the
+    data parses the same, and no markup an editor typed appears in the page as markup.
+    """
     data = {"@context": "https://schema.org", "@graph": graph}
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _known(fields: dict[str, Any]) -> dict[str, Any]:
