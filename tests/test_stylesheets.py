@@ -93,6 +93,14 @@ def test_a_rebuild_with_other_text_reuses_the_trimmed_stylesheets(tiny_site: Pat
     assert theme.read_text(encoding="utf-8") == first
 
 
+def test_a_temp_folder_that_cannot_hold_the_cache_still_trims(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tiny_site.parent / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(stylesheets, "CACHE", blocker / "cache")
+    trim_stylesheets(tiny_site)
+    assert ".unused" not in (tiny_site / "assets" / "stylesheets" / "main.css").read_text(encoding="utf-8")
+
+
 def test_a_new_class_in_the_pages_trims_afresh(tiny_site: Path) -> None:
     theme = tiny_site / "assets" / "stylesheets" / "main.css"
     trim_stylesheets(tiny_site)

@@ -66,8 +66,8 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
     """Time every build of `BuildTimes`, in its order, in turns.
 
     Without the PDF is what `make site` runs (build_site.py) with `--no-pdf`; its cold
-    variant starts with no compiled templates or trimmed stylesheets cached. Each build goes into its own
-    temporary folder.
+    variant starts with no compiled templates or trimmed stylesheets cached. Each build
+    goes into its own temporary folder.
     """
     edition = make_command(root, "site", f"SITE={scratch / 'edition-site'}")
     plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(plain_config)]
@@ -85,7 +85,7 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
     actions = [
         lambda: run(edition, root),
         lambda: run(pages_only, root, step_environment),
-        # An empty temp folder each time: no compiled templates or trimmed stylesheets kept from an earlier build.
+        # An empty temp folder each time: nothing kept from an earlier build.
         lambda: run(pages_only, root, {**step_environment, "TMPDIR": tempfile.mkdtemp(dir=scratch)}),
         lambda: run(step, root, step_environment),
         lambda: run(same_pages, same_pages_config.parent, mkdocs_environment()),

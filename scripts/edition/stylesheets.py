@@ -22,9 +22,11 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import lxml.etree
+import lxml.html
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 TRIMMER = SCRIPTS / "trim_stylesheets.mjs"
@@ -33,6 +35,7 @@ THEME_STYLESHEETS = "assets/stylesheets/*.css"
 """Material's stylesheets (main, palette) in a built site: the ones trimmed."""
 CACHE = Path(tempfile.gettempdir()) / "edition-stylesheets"
 JAVASCRIPT_TYPES = {"", "text/javascript", "module"}
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 """A word as PurgeCSS's default extractor splits content into words."""
 
@@ -64,41 +67,24 @@ class Vocabulary:
         }
 
 
-class _PageReader(HTMLParser):
-    """Adds one page's elements and attributes to a vocabulary, and notes the scripts it loads or holds."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        super().__init__(convert_charrefs=True)
-        self.vocabulary = vocabulary
-        self.script_sources: list[str] = []
-        self.inline_scripts: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Record the element, its attributes, and a script it loads or contains."""
-        words = self.vocabulary
-        words.tags.add(tag)
-        values = {name: value or "" for name, value in attrs}
-        words.attribute_names.update(values)
-        words.attribute_values.update(values.values())
-        words.classes.update(values.get("class", "").split())
-        if "id" in values:
-            words.ids.add(values["id"])
-        if tag == "script":
-            # Only scripts run by the browser: JSON-LD is data, and holds the notes' text.
-            self._in_script = values.get("type", "").lower() in JAVASCRIPT_TYPES
-            if self._in_script and values.get("src"):
-                self.script_sources.append(values["src"])
-
-    def handle_endtag(self, tag: str) -> None:
-        """Leave a script element."""
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        """Keep the text of an inline script."""
-        if self._in_script:
-            self.inline_scripts.append(data)
+def _read_page(page: Path, vocabulary: Vocabulary) -> list[str]:
+    """Add one page's elements, attributes and inline scripts to `vocabulary`; return the addresses of the scripts it loads."""
+    tree = lxml.html.document_fromstring(page.read_bytes(), parser=_PARSER)
+    sources: list[str] = []
+    for element in tree.iter(lxml.etree.Element):
+        attributes: dict[str, str] = {str(name): str(value) for name, value in element.attrib.items()}
+        vocabulary.tags.add(str(element.tag))
+        vocabulary.attribute_names.update(attributes)
+        vocabulary.attribute_values.update(attributes.values())
+        vocabulary.classes.update(attributes.get("class", "").split())
+        if "id" in attributes:
+            vocabulary.ids.add(attributes["id"])
+        # Only scripts run by the browser: JSON-LD is data, and holds the notes' text.
+        if element.tag == "script" and attributes.get("type", "").lower() in JAVASCRIPT_TYPES:
+            if attributes.get("src"):
+                sources.append(attributes["src"])
+            vocabulary.script_words |= script_words(element.text or "")
+    return sources
 
 
 def script_words(text: str) -> set[str]:
@@ -111,12 +97,8 @@ def read_vocabulary(site: Path) -> Vocabulary:
     vocabulary = Vocabulary()
     scripts: set[Path] = set()
     for page in sorted(site.rglob("*.html")):
-        reader = _PageReader(vocabulary)
-        reader.feed(page.read_text(encoding="utf-8"))
-        reader.close()
-        for text in reader.inline_scripts:
-            vocabulary.script_words |= script_words(text)
-        scripts.update(path for source in reader.script_sources if (path := _local_file(page, source)) is not None)
+        sources = _read_page(page, vocabulary)
+        scripts.update(path for source in sources if (path := _local_file(page, source)) is not None)
     for script in sorted(path for path in scripts if path.is_file()):
         vocabulary.script_words |= script_words(script.read_text(encoding="utf-8"))
     return vocabulary
@@ -174,12 +156,20 @@ def _purge(request: dict[str, object], folder: Path) -> dict[str, str]:
         reason = next((line for line in lines if "Error" in line), lines[-1])
         raise _tool_missing(f"PurgeCSS failed ({reason.strip()})")
     trimmed: dict[str, str] = json.loads(run.stdout)
-    folder.mkdir(parents=True, exist_ok=True)
-    # Written beside, then renamed, so that a build running at the same time never reads half a file.
-    partial = folder / f"trimmed.{os.getpid()}.tmp"
-    partial.write_text(run.stdout, encoding="utf-8")
-    partial.replace(folder / "trimmed.json")
+    _keep(run.stdout, folder)
     return trimmed
+
+
+def _keep(answer: str, folder: Path) -> None:
+    """Keep PurgeCSS's answer in the cache `folder`, if the temp folder lets us: the cache only saves time."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Written beside, then renamed, so that a build running at the same time never reads half a file.
+        partial = folder / f"trimmed.{os.getpid()}.tmp"
+        partial.write_text(answer, encoding="utf-8")
+        partial.replace(folder / "trimmed.json")
+    except OSError:
+        pass
 
 
 def _tool_missing(detail: str) -> TrimError:
