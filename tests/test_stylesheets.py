@@ -206,6 +206,22 @@ def theme_stylesheets(site: Path) -> dict[str, bytes]:
     return {path.name: (THEME_ASSETS / path.name).read_bytes() for path in (site / "assets" / "stylesheets").glob("*.css")}
 
 
+def _settled_looks(page: Page) -> list[tuple[str, list[str]]]:
+    """How each element looks once the page has settled, read until two readings agree.
+
+    Material's scripts size the sidebars and lock scrolling a moment after the page loads or a
+    reader acts; a single reading could catch one side of a comparison before that.
+    """
+    previous: list[tuple[str, list[str]]] | None = None
+    for _ in range(50):
+        looks = [(element, values) for element, values in page.evaluate(LOOKS, PROPERTIES)]
+        if looks == previous:
+            return looks
+        previous = looks
+        page.wait_for_timeout(200)
+    raise AssertionError("the page never settled: its looks kept changing for 10 s")
+
+
 def _looks(browser: Browser, url: str, state: State, scheme: str, untrimmed: dict[str, bytes] | None) -> list[tuple[str, list[str]]]:
     """How each element of a page in a state looks, with the published stylesheets or (given `untrimmed`) the theme's own."""
     options, _, act = state
@@ -221,7 +237,7 @@ def _looks(browser: Browser, url: str, state: State, scheme: str, untrimmed: dic
         page.add_style_tag(content=NO_TRANSITIONS)
         if act is not None:
             act(page)
-        return [(element, values) for element, values in page.evaluate(LOOKS, PROPERTIES)]
+        return _settled_looks(page)
     finally:
         context.close()
 
