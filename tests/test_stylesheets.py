@@ -60,6 +60,7 @@ def test_the_vocabulary_holds_what_selectors_match_and_what_scripts_add_not_text
     assert {"inline-added", "file-added"} <= vocabulary.script_words
     words = vocabulary.script_words | vocabulary.classes | vocabulary.attribute_values
     assert "textword" not in words, "the text of the pages is not read"
+    assert "titleword" not in words, "nor the wording of tooltips"
     assert "jsonldword" not in words, "JSON-LD is data, not a script"
 
 
@@ -75,7 +76,7 @@ def test_trimming_drops_the_rules_and_colours_no_page_can_use(tiny_site: Path) -
     assert own == OWN_CSS.replace("/* Why the rule is here. */\n", ""), "the site's own stylesheet keeps its rules, loses its comments"
 
 
-def test_a_rebuild_with_other_text_reuses_the_trimmed_stylesheets(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rebuild_with_reworded_text_and_tooltips_reuses_the_trimmed_stylesheets(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     theme = tiny_site / "assets" / "stylesheets" / "main.css"
     trim_stylesheets(tiny_site)
     first = theme.read_text(encoding="utf-8")
@@ -83,7 +84,8 @@ def test_a_rebuild_with_other_text_reuses_the_trimmed_stylesheets(tiny_site: Pat
     theme.write_text(THEME_CSS, encoding="utf-8")
     (tiny_site / "assets" / "own.css").write_text(OWN_CSS, encoding="utf-8")
     page = tiny_site / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("textword", "other words"), encoding="utf-8")
+    reworded = page.read_text(encoding="utf-8").replace("textword", "other words").replace("titleword", "other title")
+    page.write_text(reworded, encoding="utf-8")
 
     def no_purgecss(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("PurgeCSS ran again for the same stylesheets and vocabulary")

@@ -9,7 +9,9 @@ every rule none of it can match. The edition's own stylesheet keeps every rule a
 only its comments, which are written for maintainers, not readers.
 
 The result depends on the stylesheets and that vocabulary, not on the text of the
-pages, so it is cached in the system's temp folder and reused while both are the same.
+pages, so it is cached in the system's temp folder and reused while both are the same:
+rewording a definition or a note does not trim again; adding an entry or a note (new ids)
+does.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ THEME_STYLESHEETS = "assets/stylesheets/*.css"
 """Material's stylesheets (main, palette) in a built site: the ones trimmed."""
 CACHE = Path(tempfile.gettempdir()) / "edition-stylesheets"
 JAVASCRIPT_TYPES = {"", "text/javascript", "module"}
+FREE_TEXT = {"title", "alt", "aria-label", "content"}
+"""Attributes whose values are text for readers (tooltips, labels, meta descriptions): no
+stylesheet selects on their wording, so their values stay out of the vocabulary and an
+edited definition or note keeps the cached result valid."""
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 """A word as PurgeCSS's default extractor splits content into words."""
@@ -75,7 +81,7 @@ def _read_page(page: Path, vocabulary: Vocabulary) -> list[str]:
         attributes: dict[str, str] = {str(name): str(value) for name, value in element.attrib.items()}
         vocabulary.tags.add(str(element.tag))
         vocabulary.attribute_names.update(attributes)
-        vocabulary.attribute_values.update(attributes.values())
+        vocabulary.attribute_values.update(value for name, value in attributes.items() if name not in FREE_TEXT)
         vocabulary.classes.update(attributes.get("class", "").split())
         if "id" in attributes:
             vocabulary.ids.add(attributes["id"])
