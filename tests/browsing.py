@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from playwright.sync_api import Locator, Page, expect
 
 from benchmark.serve import running
 from helpers import ROOT
@@ -26,6 +27,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+# Colours and sizes are read as a page settles on them, not halfway through a transition.
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# How long an expectation waits for the page to get there (not a speed limit): generous, so
+# that a busy machine does not fail a test; Playwright's default is 5 s.
+expect.set_options(timeout=15_000)
+
+
+def later_mention(page: Page) -> Locator:
+    """The first later mention of an annotated word: a link with the word's definition as tooltip."""
+    return page.locator("p.ed-paragraph a.ed-term[data-term]").first
 
 
 def nav_pages() -> list[str]:

@@ -20,18 +20,12 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect
 
-from browsing import PAGES, serve
+from browsing import DESKTOP, NO_TRANSITIONS, PAGES, PHONE, later_mention, serve
 from edition.loader import load_source
 from helpers import ROOT, SOURCE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SUB_PATH = "/editions/crimea/"
-PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
-# Contrast is measured on the colours a page settles on, not halfway through a transition.
-NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-# How long an expectation waits for the page to get there (not a speed limit): generous, so
-# that a busy machine does not fail a test; Playwright's default is 5 s.
-expect.set_options(timeout=15_000)
 # A glossary entry the search must find by its term.
 SEARCHED_ENTRY = "sevastopol"
 
@@ -84,9 +78,6 @@ def tabs(browser: Browser, base_url: str) -> Iterator[Tabs]:
             context.close()
 
 
-DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
-
-
 @pytest.fixture
 def tab(tabs: Tabs) -> Tab:
     """A desktop-sized tab on the edition's site."""
@@ -131,11 +122,6 @@ def expect_definition_shown(page: Page, term: Locator) -> None:
     expect(tooltip).to_be_visible()
     expect(tooltip).to_have_css("opacity", "1")
     expect(tooltip).to_have_text(definition)
-
-
-def later_mention(page: Page) -> Locator:
-    """The first later mention of an annotated word: a link with the word's definition as tooltip."""
-    return page.locator("p.ed-paragraph a.ed-term[data-term]").first
 
 
 def toggle_colour_scheme(page: Page) -> None:

@@ -14,7 +14,7 @@ import material
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browsing import PAGES
+from browsing import DESKTOP, NO_TRANSITIONS, PAGES, PHONE, later_mention
 from edition import stylesheets
 from edition.stylesheets import TrimError, read_vocabulary, trim_stylesheets
 from helpers import SOURCE, build_site
@@ -162,33 +162,28 @@ PROPERTIES = [
 ]  # fmt: skip
 LOOKED_AT = [f"{name}{pseudo}" for pseudo in ("", "::before", "::after") for name in PROPERTIES]
 """What LOOKS returns for each element, in its order."""
-NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-WAIT = 15_000
-"""How long to wait for the page to show what a reader did (ms): generous, for a busy machine."""
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 
 
 def _search(page: Page) -> None:
     """Open search and type a word, so that results show."""
     page.keyboard.press("/")
     page.keyboard.type("Kerch")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=WAIT)
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d"), timeout=WAIT)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d"))
 
 
 def _hover_term(page: Page) -> None:
     """Hover the first later mention of an annotated word (a link), so that its definition shows."""
-    term = page.locator("p.ed-paragraph a.ed-term[data-term]").first
+    term = later_mention(page)
     term.hover()
-    expect(term).to_have_attribute("aria-describedby", re.compile(r"\S"), timeout=WAIT)
-    expect(page.locator(f"#{term.get_attribute('aria-describedby')}")).to_be_visible(timeout=WAIT)
+    expect(term).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    expect(page.locator(f"#{term.get_attribute('aria-describedby')}")).to_be_visible()
 
 
 def _open_drawer(page: Page) -> None:
     """Open the navigation drawer of a phone-sized page."""
     page.locator(".md-header label[for='__drawer']").click()
-    expect(page.locator("nav.md-nav--primary").first).to_be_visible(timeout=WAIT)
+    expect(page.locator("nav.md-nav--primary").first).to_be_visible()
 
 
 State = tuple[dict[str, Any], str, Callable[[Page], None] | None]

@@ -9,11 +9,13 @@ cannot be fetched here (and the edition turns them off too).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from edition.loader import load_source
+from edition.model import Edition
 from edition.pipeline import build_pages
 
 HAND_WRITTEN = ("index.md", "about.md", "performance.md")
@@ -29,14 +31,7 @@ def write_plain_project(folder: Path, source: Path) -> Path:
     (docs / "index.md").write_text(f"# {title}\n\n{edition.metadata.description}\n", encoding="utf-8")
     article = "\n\n".join(edition.paragraphs)
     (docs / "article.md").write_text(f"# {title}\n\n{article}\n", encoding="utf-8")
-    config = {
-        "site_name": title,
-        "nav": [{"Home": "index.md"}, {"Article": "article.md"}],
-        "theme": {"name": "material", "language": edition.metadata.language, "font": False},
-    }
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    return _write_config(folder, edition, {"site_name": title, "nav": [{"Home": "index.md"}, {"Article": "article.md"}]})
 
 
 def write_same_pages_project(folder: Path, source: Path, docs: Path, edition_config: Path) -> Path:
@@ -66,9 +61,14 @@ def write_same_pages_project(folder: Path, source: Path, docs: Path, edition_con
             {"About": "about.md"},
             {"Performance": "performance.md"},
         ],
-        "theme": {"name": "material", "language": edition.metadata.language, "font": False},
         "markdown_extensions": extensions,
     }
+    return _write_config(folder, edition, config)
+
+
+def _write_config(folder: Path, edition: Edition, config: dict[str, Any]) -> Path:
+    """Write `folder/mkdocs.yml`: `config` with Material as the theme (in the edition's language, no web fonts)."""
+    theme = {"name": "material", "language": edition.metadata.language, "font": False}
     path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.safe_dump({**config, "theme": theme}, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
