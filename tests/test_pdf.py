@@ -260,12 +260,14 @@ def test_extra_sections_become_further_appendices(edition: Edition) -> None:
     assert [link["href"] for link in page.select("nav.toc a")][-1] == "#figures"
 
 
-def test_site_build_publishes_the_pdf_and_links_it(tmp_path: Path, edition: Edition) -> None:
+def test_site_build_typesets_publishes_keeps_and_links_the_pdf(tmp_path: Path, edition: Edition) -> None:
     site = tmp_path / "site"
+    # An empty temp folder: no book kept by an earlier build, so this one typesets it.
+    (tmp_path / "temp").mkdir()
     result = subprocess.run(
         [sys.executable, "scripts/build_site.py", "--source", str(SOURCE), "--site", str(site)],
         cwd=ROOT,
-        env=mkdocs_env(SOURCE),
+        env={**mkdocs_env(SOURCE), "TMPDIR": str(tmp_path / "temp")},
         capture_output=True,
         text=True,
         check=False,
@@ -273,6 +275,8 @@ def test_site_build_publishes_the_pdf_and_links_it(tmp_path: Path, edition: Edit
     assert result.returncode == 0, result.stderr
     name = pdf_name(edition)
     assert (site / name).read_bytes()[:5] == b"%PDF-"
+    kept = list((tmp_path / "temp" / "edition-books").glob("*.pdf"))
+    assert [book.read_bytes() for book in kept] == [(site / name).read_bytes()]
     for page, prefix in (("index.html", "./"), ("article/index.html", "../")):
         links = [link["href"] for link in soup((site / page).read_text(encoding="utf-8")).select("a[download]")]
         assert links == [f"{prefix}{name}"], page

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from browsing import DESKTOP, NO_TRANSITIONS, PAGES, PHONE, later_mention
 from edition import stylesheets
+from edition.buildcache import BuildCache
 from edition.stylesheets import TrimError, read_vocabulary, trim_stylesheets
 from helpers import SOURCE, build_site
 
@@ -40,7 +41,7 @@ OWN_CSS = "/*! licence */\n/* Why the rule is here. */\n.mine { color: var(--own
 @pytest.fixture
 def tiny_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A one-page site with a theme stylesheet, a stylesheet of its own and a script; its own trim cache."""
-    monkeypatch.setattr(stylesheets, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(stylesheets, "CACHE", BuildCache(tmp_path / "cache", ".json"))
     site = tmp_path / "site"
     (site / "assets" / "stylesheets").mkdir(parents=True)
     (site / "index.html").write_text(PAGE, encoding="utf-8")
@@ -98,7 +99,7 @@ def test_a_rebuild_with_reworded_text_and_tooltips_reuses_the_trimmed_stylesheet
 def test_a_temp_folder_that_cannot_hold_the_cache_still_trims(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tiny_site.parent / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    monkeypatch.setattr(stylesheets, "CACHE", blocker / "cache")
+    monkeypatch.setattr(stylesheets, "CACHE", BuildCache(blocker / "cache", ".json"))
     trim_stylesheets(tiny_site)
     assert ".unused" not in (tiny_site / "assets" / "stylesheets" / "main.css").read_text(encoding="utf-8")
 

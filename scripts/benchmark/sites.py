@@ -6,7 +6,9 @@ temporary folder; the project's own `site/` is never touched.
 
 from __future__ import annotations
 
+import itertools
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,9 +29,10 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 @dataclass(frozen=True)
 class BuildTimes:
-    """Median times of `make site` (with and without the PDF), its MkDocs step, its pages built plain, and the plain build."""
+    """Median times of `make site` (book kept, book typeset, no PDF), its MkDocs step, its pages built plain, and the plain build."""
 
     edition: ProcessTime
+    edited: ProcessTime
     without_pdf: ProcessTime
     without_pdf_cold: ProcessTime
     mkdocs_step: ProcessTime
@@ -65,11 +68,22 @@ def mkdocs_environment() -> dict[str, str]:
 def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, scratch: Path, runs: int) -> BuildTimes:
     """Time every build of `BuildTimes`, in its order, in turns.
 
-    Without the PDF is what `make site` runs (build_site.py) with `--no-pdf`; its cold
-    variant starts with no compiled templates or trimmed stylesheets cached. Each build
-    goes into its own temporary folder.
+    `make site` of the unchanged source finds its book kept by an earlier build (one is run
+    first, untimed); after an edit, it typesets the book again. Without the PDF is what
+    `make site` runs (build_site.py) with `--no-pdf`; its cold variant starts with no
+    compiled templates or trimmed stylesheets kept. Each build goes into its own
+    temporary folder.
     """
     edition = make_command(root, "site", f"SITE={scratch / 'edition-site'}")
+    run(edition, root)
+    edited_source = Path(shutil.copytree(root / "source", scratch / "edited-source"))
+    edited = make_command(root, "site", f"SOURCE={edited_source}", f"SITE={scratch / 'edited-site'}")
+    edits = itertools.count(1)
+
+    def edit_and_build() -> None:
+        edit(edited_source / "glossary.yml", next(edits))
+        run(edited, root)
+
     plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(plain_config)]
     plain += ["--site-dir", str(scratch / "plain-site")]
     step = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--site-dir", str(scratch / "step-site")]
@@ -84,6 +98,7 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
     same_pages += ["--site-dir", str(scratch / "same-pages-site")]
     actions = [
         lambda: run(edition, root),
+        edit_and_build,
         lambda: run(pages_only, root, step_environment),
         # An empty temp folder each time: nothing kept from an earlier build.
         lambda: run(pages_only, root, {**step_environment, "TMPDIR": tempfile.mkdtemp(dir=scratch)}),
@@ -93,6 +108,12 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
     ]
     times = process_medians_in_turns(actions, runs)
     return BuildTimes(*times)
+
+
+def edit(file: Path, number: int) -> None:
+    """Change a source file as an editor would, without changing what it says: a comment line at its end."""
+    with file.open("a", encoding="utf-8") as stream:
+        stream.write(f"# benchmark edit {number}\n")
 
 
 def time_make_target(root: Path, target: str, runs: int, *assignments: str) -> ProcessTime | None:

@@ -3,6 +3,11 @@
 A failed or interrupted build leaves the previous site exactly as it was. The build is
 reproducible: `SOURCE_DATE_EPOCH` (the dates MkDocs writes into the sitemap) comes from
 the edition's own date unless the caller sets it.
+
+Typesetting the PDF takes ten times as long as building the pages, so a typeset book is
+kept (`buildcache`) under the digest of everything it is made from (`bookinputs`); a
+build whose book would be the same, because only the site's templates, stylesheets or
+hand-written pages changed or nothing did, copies the kept one.
 """
 
 from __future__ import annotations
@@ -23,12 +28,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .bookinputs import book_digest
+from .buildcache import BuildCache
 from .errors import SourceError
 from .loader import load_source
 from .outputs import PDF_VARIABLE, pdf_name
 from .pipeline import describe_summary, summarize
 
 PDF_SCRIPT = Path(__file__).resolve().parents[1] / "build_pdf.py"
+BOOKS = BuildCache.in_temp("edition-books", ".pdf")
 
 
 def source_date_epoch(date: str | None) -> str:
@@ -53,8 +61,10 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
     }
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
     book = staging.with_name(f"{staging.name}.pdf")
-    # The PDF is typeset in a second process while this one builds the pages.
-    typesetter = start_typesetter(source, book) if pdf else None
+    digest = book_digest(source) if pdf else ""
+    kept = BOOKS.fetch(digest) if pdf else None
+    # The PDF is typeset in a second process while this one builds the pages, unless it is kept.
+    typesetter = start_typesetter(source, book) if pdf and kept is None else None
     try:
         with environment(settings):
             built = run_mkdocs(config, staging)
@@ -62,7 +72,10 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
         if not (built and typeset):
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
             return 1
-        if pdf:
+        if kept is not None:
+            (staging / pdf_name(edition)).write_bytes(kept)
+        elif pdf:
+            keep_book(source, digest, book)
             book.replace(staging / pdf_name(edition))
         replace_folder(staging, site)
         print(describe_summary(summarize(edition)))
@@ -78,6 +91,13 @@ def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
 def start_typesetter(source: Path, book: Path) -> subprocess.Popen[bytes]:
     """Start `build_pdf.py` writing the edition's PDF to `book`; its errors go to this process's stderr."""
     return subprocess.Popen([sys.executable, str(PDF_SCRIPT), "--source", str(source), "--out", str(book)], stdout=subprocess.DEVNULL)
+
+
+def keep_book(source: Path, digest: str, book: Path) -> None:
+    """Keep the newly typeset `book` under `digest`, unless the source changed while it was typeset."""
+    # An editor may save a file during the build; the book may then hold either version.
+    if book_digest(source) == digest:
+        BOOKS.keep(digest, book.read_bytes())
 
 
 @contextlib.contextmanager

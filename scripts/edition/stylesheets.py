@@ -9,20 +9,17 @@ every rule none of it can match. The edition's own stylesheet keeps every rule a
 only its comments, which are written for maintainers, not readers.
 
 The result depends on the stylesheets and that vocabulary, not on the text of the
-pages, so it is cached in the system's temp folder and reused while both are the same:
-rewording a definition or a note does not trim again; adding an entry or a note (new ids)
-does.
+pages, so it is kept (`buildcache`) and reused while both are the same: rewording a
+definition or a note does not trim again; adding an entry or a note (new ids) does.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,12 +27,14 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 
+from .buildcache import BuildCache
+
 SCRIPTS = Path(__file__).resolve().parents[1]
 TRIMMER = SCRIPTS / "trim_stylesheets.mjs"
 PURGECSS = SCRIPTS.parent / "node_modules" / "purgecss" / "package.json"
 THEME_STYLESHEETS = "assets/stylesheets/*.css"
 """Material's stylesheets (main, palette) in a built site: the ones trimmed."""
-CACHE = Path(tempfile.gettempdir()) / "edition-stylesheets"
+CACHE = BuildCache.in_temp("edition-stylesheets", ".json")
 JAVASCRIPT_TYPES = {"", "text/javascript", "module"}
 FREE_TEXT = {"title", "alt", "aria-label", "content"}
 """Attributes whose values are text for readers (tooltips, labels, meta descriptions): no
@@ -127,31 +126,23 @@ def trim_stylesheets(site: Path) -> None:
     sheets = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in [*theme, *own]}
     names = [path.relative_to(site).as_posix() for path in own]
     request: dict[str, object] = {"stylesheets": sheets, "own": names, "vocabulary": read_vocabulary(site).as_extractor_result()}
-    folder = _cache_folder(request)
-    trimmed = _cached(folder) or _purge(request, folder)
+    digest = _digest(request)
+    kept = CACHE.fetch(digest)
+    trimmed: dict[str, str] = json.loads(kept) if kept is not None else _purge(request, digest)
     for name, css in trimmed.items():
         (site / name).write_text(css, encoding="utf-8")
 
 
-def _cache_folder(request: dict[str, object]) -> Path:
-    """Where the trimmed stylesheets for this request are kept: named by a hash of it, the trimmer and PurgeCSS's version."""
+def _digest(request: dict[str, object]) -> str:
+    """What names the trimmed stylesheets of this request: a hash of it, the trimmer and PurgeCSS's version."""
     digest = hashlib.sha256(json.dumps(request, sort_keys=True).encode("utf-8"))
     for tool in (TRIMMER, PURGECSS):
         digest.update(tool.read_bytes() if tool.is_file() else b"")
-    return CACHE / digest.hexdigest()
+    return digest.hexdigest()
 
 
-def _cached(folder: Path) -> dict[str, str] | None:
-    """The trimmed stylesheets an earlier build made from the same request, if kept in `folder`."""
-    answer = folder / "trimmed.json"
-    if not answer.is_file():
-        return None
-    trimmed: dict[str, str] = json.loads(answer.read_text(encoding="utf-8"))
-    return trimmed
-
-
-def _purge(request: dict[str, object], folder: Path) -> dict[str, str]:
-    """Run PurgeCSS through scripts/trim_stylesheets.mjs and keep its answer in the cache `folder`."""
+def _purge(request: dict[str, object], digest: str) -> dict[str, str]:
+    """Run PurgeCSS through scripts/trim_stylesheets.mjs and keep its answer under `digest`."""
     node = shutil.which("node")
     if node is None or not PURGECSS.is_file():
         raise _tool_missing("Node.js and PurgeCSS are not installed")
@@ -162,20 +153,8 @@ def _purge(request: dict[str, object], folder: Path) -> dict[str, str]:
         reason = next((line for line in lines if "Error" in line), lines[-1])
         raise _tool_missing(f"PurgeCSS failed ({reason.strip()})")
     trimmed: dict[str, str] = json.loads(run.stdout)
-    _keep(run.stdout, folder)
+    CACHE.keep(digest, run.stdout.encode("utf-8"))
     return trimmed
-
-
-def _keep(answer: str, folder: Path) -> None:
-    """Keep PurgeCSS's answer in the cache `folder`, if the temp folder lets us: the cache only saves time."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # Written beside, then renamed, so that a build running at the same time never reads half a file.
-        partial = folder / f"trimmed.{os.getpid()}.tmp"
-        partial.write_text(answer, encoding="utf-8")
-        partial.replace(folder / "trimmed.json")
-    except OSError:
-        pass
 
 
 def _tool_missing(detail: str) -> TrimError:

@@ -1,0 +1,155 @@
+"""Outputs kept between builds: the cache itself, the digest of a book's inputs, and `make site` reusing a kept PDF."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from edition import bookinputs, publish
+from edition.bookinputs import book_digest, installed_packages
+from edition.buildcache import MOST_RECENT_KEPT, BuildCache
+from edition.loader import load_source
+from edition.outputs import pdf_name
+from helpers import HOSTILE, ROOT, mkdocs_env
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> BuildCache:
+    return BuildCache(tmp_path / "kept", ".out")
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A copy of the small hostile sample, free to edit."""
+    return Path(shutil.copytree(HOSTILE, tmp_path / "source"))
+
+
+def test_a_kept_output_is_fetched_by_its_digest_and_no_other(cache: BuildCache) -> None:
+    cache.keep("abc", b"output")
+    assert cache.fetch("abc") == b"output"
+    assert cache.fetch("abd") is None
+
+
+def test_only_the_most_recently_used_outputs_are_kept(cache: BuildCache) -> None:
+    for number in range(MOST_RECENT_KEPT):
+        cache.keep(f"d{number}", b"x")
+        # Distinct times, oldest first, whatever the file system's clock resolution.
+        os.utime(cache.folder / f"d{number}.out", ns=(number * 10**9, number * 10**9))
+    assert cache.fetch("d0") == b"x", "fetching marks d0 as just used"
+    cache.keep("new", b"x")
+    kept = sorted(path.stem for path in cache.folder.glob("*.out"))
+    assert len(kept) == MOST_RECENT_KEPT
+    assert "d1" not in kept and {"d0", "new"} <= set(kept)
+
+
+def test_a_temp_folder_that_cannot_hold_the_cache_keeps_nothing_and_fails_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    cache = BuildCache(blocker / "kept", ".out")
+    cache.keep("abc", b"output")
+    assert cache.fetch("abc") is None
+
+
+def test_the_same_inputs_give_the_same_book_digest(source: Path) -> None:
+    assert book_digest(source) == book_digest(source)
+
+
+def test_any_edit_to_the_source_folder_changes_the_book_digest(source: Path) -> None:
+    before = book_digest(source)
+    glossary = source / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "# an editor's note\n", encoding="utf-8")
+    assert book_digest(source) != before
+
+
+def test_a_change_to_the_code_or_its_templates_changes_the_book_digest(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = Path(shutil.copytree(bookinputs.PACKAGE, tmp_path / "edition", ignore=shutil.ignore_patterns("__pycache__")))
+    monkeypatch.setattr(bookinputs, "PACKAGE", package)
+    before = book_digest(source)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "module.pyc").write_bytes(b"compiled")
+    assert book_digest(source) == before, "compiled modules are not inputs"
+    css = package / "templates" / "book.css"
+    css.write_text(css.read_text(encoding="utf-8") + "p { hyphens: none; }\n", encoding="utf-8")
+    assert book_digest(source) != before
+
+
+def test_a_font_added_or_replaced_changes_the_book_digest(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    monkeypatch.setattr(bookinputs, "font_places", lambda: [fonts, tmp_path / "missing"])
+    empty = book_digest(source)
+    font = fonts / "Serif.ttf"
+    font.write_bytes(b"glyphs")
+    added = book_digest(source)
+    os.utime(font, ns=(10**9, 10**9))
+    assert len({empty, added, book_digest(source)}) == 3
+
+
+def test_the_installed_packages_are_named_with_their_versions() -> None:
+    packages = installed_packages()
+    assert any(name.lower().startswith("weasyprint-") and name[len("weasyprint-") :][0].isdigit() for name in packages)
+    assert packages == sorted(set(packages))
+
+
+def _fake_typesetter(content: bytes) -> Callable[[Path, Path], subprocess.Popen[bytes]]:
+    """A `start_typesetter` that writes `content` as the book, quickly, in a child process as the real one does."""
+
+    def start(source: Path, book: Path) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-c", f"open({str(book)!r}, 'wb').write({content!r})"])
+
+    return start
+
+
+def _no_typesetter(source: Path, book: Path) -> subprocess.Popen[bytes]:
+    raise AssertionError("the book was typeset again though a kept one has the same inputs")
+
+
+@pytest.fixture
+def books(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: Path) -> BuildCache:
+    """The build's book cache, in the test's own folder, with the environment `make site` gives the build."""
+    for name, value in mkdocs_env(source).items():
+        monkeypatch.setenv(name, value)
+    cache = BuildCache(tmp_path / "books", ".pdf")
+    monkeypatch.setattr(publish, "BOOKS", cache)
+    return cache
+
+
+def test_a_site_build_with_the_same_book_inputs_copies_the_kept_pdf(
+    books: BuildCache, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    books.keep(book_digest(source), b"%PDF-kept")
+    monkeypatch.setattr(publish, "start_typesetter", _no_typesetter)
+    site = tmp_path / "site"
+    assert publish.build_site(source, site, ROOT / "mkdocs.yml") == 0
+    assert (site / pdf_name(load_source(source))).read_bytes() == b"%PDF-kept"
+
+
+def test_a_site_build_after_an_edit_typesets_the_book_and_keeps_it(
+    books: BuildCache, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    books.keep(book_digest(source), b"%PDF-before")
+    notes = source / "notes.yml"
+    notes.write_text(notes.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    monkeypatch.setattr(publish, "start_typesetter", _fake_typesetter(b"%PDF-after"))
+    site = tmp_path / "site"
+    assert publish.build_site(source, site, ROOT / "mkdocs.yml") == 0
+    assert (site / pdf_name(load_source(source))).read_bytes() == b"%PDF-after"
+    assert books.fetch(book_digest(source)) == b"%PDF-after"
+
+
+def test_a_book_whose_source_changed_while_it_was_typeset_is_not_kept(books: BuildCache, source: Path, tmp_path: Path) -> None:
+    digest = book_digest(source)
+    book = tmp_path / "book.pdf"
+    book.write_bytes(b"%PDF-either-version")
+    (source / "notes.yml").write_text((source / "notes.yml").read_text(encoding="utf-8") + "# saved meanwhile\n", encoding="utf-8")
+    publish.keep_book(source, digest, book)
+    assert books.fetch(digest) is None
+    assert not list(books.folder.glob("*.pdf"))
