@@ -19,13 +19,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark.instructions import matcher_instructions
+from benchmark.instructions import command_instructions, matcher_instructions
 from benchmark.lighthouse import CATEGORIES, KINDS, Report, run_lighthouse
 from benchmark.plain import write_plain_project, write_same_pages_project
 from benchmark.preview import time_reloads
 from benchmark.report import Row, at_least, at_most, kib, page, seconds, table
 from benchmark.serve import serving
-from benchmark.sites import peak_memory_kib, time_make_target, time_site_builds
+from benchmark.sites import make_command, mkdocs_environment, peak_memory_kib, plain_build_command, time_make_target, time_site_builds
 from benchmark.synthetic import make_glossary, make_paragraphs, write_source
 from benchmark.throughput import Throughput, measure
 from benchmark.timing import ProcessTime
@@ -124,6 +124,19 @@ def instruction_rows(words: int, entries: tuple[int, int]) -> list[Row]:
     return [Row(label, f"{counts[0] / 1e6:,.1f} M → {counts[1] / 1e6:,.1f} M", "", ratio, *at_most(ratio, 1.2))]
 
 
+def build_instruction_rows(plain_config: Path, scratch: Path) -> list[Row]:
+    """`make site` (its book kept) against the plain build in instructions: the build ratio, free of the machine's noise."""
+    label = "Site build instructions: `make site`, PDF included, source unchanged (its book kept), against the plain build (callgrind)"
+    edition = make_command(ROOT, "site", f"SITE={scratch / 'counted-site'}")
+    plain = plain_build_command(plain_config, scratch / "counted-plain")
+    ours = command_instructions(edition, ROOT, dict(os.environ))
+    theirs = command_instructions(plain, plain_config.parent, mkdocs_environment())
+    if ours is None or theirs is None:
+        return [Row(label, "not available (no valgrind)")]
+    ratio = ours / theirs
+    return [Row(label, f"{ours / 1e9:,.2f} G", f"{theirs / 1e9:,.2f} G", ratio, *at_most(ratio, 1.2))]
+
+
 def lighthouse_rows(edition: list[Report], plain: list[Report]) -> list[Row]:
     """Median Lighthouse scores and page weight of the article page, edition against plain."""
     budgets = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -187,6 +200,7 @@ def site_rows(settings: Settings, scratch: Path) -> list[Row]:
     rows.append(compare(label, builds.same_pages, builds.plain))
     label = "What the edition adds to MkDocs: the MkDocs step alone against the same pages without the edition"
     rows.append(compare(label, builds.mkdocs_step, builds.same_pages))
+    rows += build_instruction_rows(plain_config, scratch)
     pdf = time_make_target(ROOT, "pdf", settings.build_runs, f"SITE={scratch / 'pdf-site'}")
     rows.append(Row("`make pdf` (CPU; wall)", "not available" if pdf is None else both(pdf)))
     reload = time_reloads(ROOT, scratch, settings.reload_runs)
@@ -239,7 +253,9 @@ NOTES = [
     " temp folder; the first build, with both caches empty, is timed too. Every build runs as on a"
     " default Python setup, which keeps compiled modules: the benchmark unsets"
     " `PYTHONDONTWRITEBYTECODE` where the machine sets it. Ratios are of CPU seconds (all child"
-    " processes), which a busy machine disturbs less than wall time.",
+    " processes), which a busy machine disturbs less than wall time. Even so they move by a fifth or more"
+    " from one run of the benchmark to the next, so the instructions of `make site` (its book kept) and of"
+    " the plain build, every process included, are also counted with callgrind.",
     "`make pdf` is timed only when the Makefile has that target.",
     "Preview: `make preview` in a temporary copy of the project on a free 127.0.0.1 port; the clock runs"
     " from writing source/glossary.yml to the article page served with the edit (polled every 20 ms).",

@@ -58,6 +58,11 @@ def has_make_target(root: Path, target: str) -> bool:
     return result.returncode == 0
 
 
+def plain_build_command(config: Path, site: Path) -> list[str]:
+    """`mkdocs build` of the plain project, as its user would run it."""
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site)]
+
+
 def mkdocs_environment() -> dict[str, str]:
     """The environment without the edition's variables, for a plain MkDocs build."""
     return {name: value for name, value in os.environ.items() if name not in {"EDITION_SOURCE", "PYTHONPATH"}} | {
@@ -84,8 +89,7 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
         edit(edited_source / "glossary.yml", next(edits))
         run(edited, root)
 
-    plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(plain_config)]
-    plain += ["--site-dir", str(scratch / "plain-site")]
+    plain = plain_build_command(plain_config, scratch / "plain-site")
     step = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--site-dir", str(scratch / "step-site")]
     step_environment = {
         **os.environ,
