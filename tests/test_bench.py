@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import bench
+from benchmark.instructions import command_instructions
 from benchmark.lighthouse import KINDS, Report, read_report
 from benchmark.plain import write_plain_project, write_same_pages_project
 from benchmark.preview import mark_glossary
@@ -106,6 +107,16 @@ def test_the_matcher_s_instructions_are_counted_for_both_glossary_sizes() -> Non
     assert row.measurement.startswith("Matcher instructions, 5 → 20 entries (300 words")
     assert re.fullmatch(r"[\d.,]+ M → [\d.,]+ M", row.edition), row.edition
     assert row.ratio is not None and row.ratio > 0
+
+
+def test_a_command_s_instructions_include_every_process_it_starts(tmp_path: Path) -> None:
+    loop = "for _ in range(1_000_000): pass"
+    alone = command_instructions([sys.executable, "-c", loop], tmp_path, {})
+    nested = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {loop!r}], check=True)"
+    with_child = command_instructions([sys.executable, "-c", nested], tmp_path, {})
+    assert alone is not None and with_child is not None
+    # The parent adds an interpreter's start, a fraction of the child's loop.
+    assert with_child > alone
 
 
 def test_a_timed_run_pauses_the_garbage_collector_and_turns_it_back_on() -> None:
