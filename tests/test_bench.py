@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
 import subprocess
 import sys
@@ -111,9 +112,9 @@ def test_the_matcher_s_instructions_are_counted_for_both_glossary_sizes() -> Non
 
 def test_a_command_s_instructions_include_every_process_it_starts(tmp_path: Path) -> None:
     loop = "for _ in range(1_000_000): pass"
-    alone = command_instructions([sys.executable, "-c", loop], tmp_path, {})
+    alone = command_instructions([sys.executable, "-c", loop], tmp_path, dict(os.environ))
     nested = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {loop!r}], check=True)"
-    with_child = command_instructions([sys.executable, "-c", nested], tmp_path, {})
+    with_child = command_instructions([sys.executable, "-c", nested], tmp_path, dict(os.environ))
     assert alone is not None and with_child is not None
     # The parent adds an interpreter's start, a fraction of the child's loop.
     assert with_child > alone

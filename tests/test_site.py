@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -174,11 +172,10 @@ def test_a_failed_mkdocs_step_is_reported_and_leaves_the_site_and_environment_as
 def test_compiled_templates_are_kept_between_builds_and_change_nothing(tmp_path: Path) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()
-    environment = {**mkdocs_env(HOSTILE), "TMPDIR": str(temp)}
     sites = [tmp_path / "cold", tmp_path / "warm"]
     for site in sites:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
-        subprocess.run(command, cwd=ROOT, env=environment, check=True, capture_output=True)
+        result = build_site(HOSTILE, site, {"TMPDIR": str(temp)})
+        assert result.returncode == 0, result.stderr
     cached = list(temp.glob("_jinja2-cache-*/__jinja2_*.cache"))
     assert len(cached) > 10, "Material's templates and the overrides are cached"
     pages = sorted(path.relative_to(sites[0]) for path in sites[0].rglob("*.html"))
