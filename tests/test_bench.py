@@ -18,10 +18,11 @@ from benchmark.preview import mark_glossary
 from benchmark.report import HEADER, Row, page, table
 from benchmark.serve import serving
 from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib
-from benchmark.synthetic import make_glossary, make_paragraphs, write_source
+from benchmark.synthetic import MENTION_EVERY, WORDS_PER_PARAGRAPH, make_glossary, make_paragraphs, write_source
 from benchmark.throughput import alternation, measure
 from benchmark.timing import ProcessTime, timed
 from edition.loader import load_source
+from edition.matcher import find_occurrences
 from helpers import ROOT, SOURCE
 
 
@@ -36,6 +37,15 @@ def test_synthetic_glossary_has_multi_word_forms_and_no_shared_form() -> None:
     assert len(glossary.entries) == 200
     assert len(set(glossary.forms)) == len(glossary.forms)
     assert any(" " in form for form in glossary.forms)
+
+
+def test_synthetic_text_mentions_forms_at_the_same_rate_whatever_the_glossary_size() -> None:
+    # A near miss that is itself a form would be one more mention, and more of them with a larger glossary.
+    for size in (10, 2000):
+        glossary = make_glossary(size)
+        paragraphs = make_paragraphs(5000, glossary)
+        mentions = len(range(0, WORDS_PER_PARAGRAPH, MENTION_EVERY)) * len(paragraphs)
+        assert len(find_occurrences(paragraphs, glossary.entries)) == mentions
 
 
 def test_a_synthetic_source_folder_loads_without_problems(tmp_path: Path) -> None:

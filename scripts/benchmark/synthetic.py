@@ -4,9 +4,10 @@ Everything comes from a seeded random generator, so two runs measure the same
 bytes. Forms are capitalised made-up names of one to three words, some sharing
 their first word with a longer form ("Varnok" and "Varnok Telu Asma"); the text
 is lower-case filler words with one glossary form about every twelve words, and
-now and then the first word of a multi-word form without the rest (a near miss).
-The density of mentions is the same whatever the glossary's size, as in a real
-article, so a larger glossary costs only what looking forms up costs.
+now and then the first word of a multi-word form without the rest (a near miss:
+a word that begins forms but is not one itself). The density of mentions is the
+same whatever the glossary's size, as in a real article, so a larger glossary
+costs only what looking forms up costs.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def _new_form(rng: random.Random, names: list[str], taken: set[str]) -> str:
 def make_paragraphs(words: int, glossary: Glossary, seed: int = SEED) -> tuple[str, ...]:
     """About `words` words of text in paragraphs, mentioning the glossary's forms at a fixed rate."""
     rng = random.Random(seed + words)
+    near_misses = sorted({form.split()[0] for form in glossary.forms if " " in form} - set(glossary.forms))
     filler = [_word(rng, rng.choice((1, 2, 3))) for _ in range(3000)]
     weights = [1 / (rank + 1) for rank in range(len(filler))]
     paragraphs: list[str] = []
@@ -79,8 +81,9 @@ def make_paragraphs(words: int, glossary: Glossary, seed: int = SEED) -> tuple[s
         tokens = rng.choices(filler, weights, k=WORDS_PER_PARAGRAPH)
         for position in range(0, len(tokens), MENTION_EVERY):
             tokens[position] = rng.choice(glossary.forms) + rng.choice(("", "", "", "’s", ","))
-        for position in range(7, len(tokens), NEAR_MISS_EVERY):
-            tokens[position] = rng.choice(glossary.forms).split()[0]
+        if near_misses:
+            for position in range(7, len(tokens), NEAR_MISS_EVERY):
+                tokens[position] = rng.choice(near_misses)
         tokens[-1] += "."
         paragraph = " ".join(tokens)
         paragraphs.append(paragraph[0].upper() + paragraph[1:])
