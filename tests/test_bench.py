@@ -17,7 +17,7 @@ from benchmark.plain import write_plain_project, write_same_pages_project
 from benchmark.preview import mark_glossary
 from benchmark.report import HEADER, Row, page, table
 from benchmark.serve import serving
-from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib
+from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib, plain_build_command
 from benchmark.synthetic import MENTION_EVERY, WORDS_PER_PARAGRAPH, make_glossary, make_paragraphs, write_source
 from benchmark.throughput import alternation, measure
 from benchmark.timing import ProcessTime, timed
@@ -141,8 +141,7 @@ def test_the_same_pages_project_builds_the_edition_s_pages_without_its_machinery
     text = config.read_text(encoding="utf-8")
     assert "md_in_html" in text and "permalink: true" in text, "the edition's own Markdown extensions"
     assert all(word not in text for word in ("hooks", "custom_dir", "extra_css", "extra_javascript"))
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(tmp_path / "site")]
-    subprocess.run(command, cwd=tmp_path, env=mkdocs_environment(), check=True, capture_output=True)
+    subprocess.run(plain_build_command(config, tmp_path / "site"), cwd=tmp_path, env=mkdocs_environment(), check=True, capture_output=True)
     built = {path.parent.name for path in (tmp_path / "site").glob("*/index.html")}
     assert {"article", "glossary", "names", "notes", "claims", "map", "timeline", "about", "performance"} <= built
     article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")

@@ -98,8 +98,7 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
         "NO_MKDOCS_2_WARNING": "1",
     }
     pages_only = [sys.executable, "scripts/build_site.py", "--no-pdf", "--source", "source", "--site", str(scratch / "pages-site")]
-    same_pages = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(same_pages_config)]
-    same_pages += ["--site-dir", str(scratch / "same-pages-site")]
+    same_pages = plain_build_command(same_pages_config, scratch / "same-pages-site")
     actions = [
         lambda: run(edition, root),
         edit_and_build,
