@@ -19,7 +19,7 @@ from benchmark.report import HEADER, Row, page, table
 from benchmark.serve import serving
 from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib, plain_build_command
 from benchmark.synthetic import MENTION_EVERY, WORDS_PER_PARAGRAPH, make_glossary, make_paragraphs, write_source
-from benchmark.throughput import alternation, measure
+from benchmark.throughput import Linearity, alternation, measure, measure_linearity
 from benchmark.timing import ProcessTime, timed
 from edition.loader import load_source
 from edition.matcher import find_occurrences
@@ -72,11 +72,19 @@ def test_throughput_rows_compare_approaches_entries_and_text_sizes() -> None:
     results = measure(500, (10, 40), runs=1, regex_runs=1) + measure(1000, (10, 40), runs=1, regex_runs=1)
     rows = bench.throughput_rows(results)
     labels = [row.measurement for row in rows]
-    assert len(rows) == 4 + 2 * 2 + 1
+    assert len(rows) == 4 + 2 * 2
     assert labels[4] == "Matcher time, 10 → 40 entries (500 words)"
     assert labels[5] == "… the same with the garbage collector running, as in a build (500 words)"
-    assert labels[-1] == "Matcher time per MB, 500 → 1,000 words (40 entries)"
     assert all(row.ratio is not None and row.ratio > 0 for row in rows)
+
+
+def test_linearity_is_timed_on_both_text_sizes_and_judged_per_megabyte() -> None:
+    linearity = measure_linearity((500, 5000), 40, runs=1)
+    assert linearity.words == (500, 5000) and linearity.entries == 40
+    assert all(seconds > 0 for seconds in linearity.seconds_per_megabyte)
+    row = bench.linearity_row(Linearity(40, (500, 5000), (0.1, 0.13)))
+    assert row.measurement == "Matcher time per MB, 500 → 5,000 words (40 entries, timed in turns)"
+    assert row.ratio == 0.13 / 0.1 and row.met is False
 
 
 def test_the_page_is_kept_out_of_search_and_holds_the_table() -> None:

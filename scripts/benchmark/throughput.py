@@ -37,6 +37,15 @@ class Throughput:
     matcher_seconds_with_gc: float
 
 
+@dataclass(frozen=True)
+class Linearity:
+    """The matcher's median seconds per MB of text on a smaller and a larger text, one glossary, timed in turns."""
+
+    entries: int
+    words: tuple[int, int]
+    seconds_per_megabyte: tuple[float, float]
+
+
 def alternation(forms: Iterable[str]) -> re.Pattern[str]:
     """One regex of every form, longest first, matched only as whole words."""
     ordered = sorted(forms, key=len, reverse=True)
@@ -68,3 +77,12 @@ def measure(words: int, entry_counts: tuple[int, ...], runs: int, regex_runs: in
         megabytes = text_megabytes(paragraphs)
         results.append(Throughput(words, len(glossary.entries), megabytes, seconds, regex_seconds, len(ours), seconds_with_gc))
     return results
+
+
+def measure_linearity(words: tuple[int, int], entries: int, runs: int) -> Linearity:
+    """Time the matcher on both text sizes in turns, so that a slow moment of the machine hits both alike."""
+    glossary = make_glossary(entries)
+    texts = [make_paragraphs(count, glossary) for count in words]
+    seconds = medians_in_turns([partial(find_occurrences, paragraphs, glossary.entries) for paragraphs in texts], runs)
+    small, large = (median / text_megabytes(paragraphs) for median, paragraphs in zip(seconds, texts, strict=True))
+    return Linearity(entries, words, (small, large))
