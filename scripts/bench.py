@@ -62,8 +62,8 @@ def describe_runs(settings: Settings) -> str:
     (small, large), (matcher_small, matcher_large), (regex_small, regex_large) = settings.words, settings.matcher_runs, settings.regex_runs
     return (
         f"the matcher {matcher_small} runs on {small:,} words and {matcher_large} on {large:,} (and {matcher_large} of each,"
-        f" in turns, for the time per MB), the regex {regex_small} and {regex_large}; each site build {settings.build_runs}; the preview {settings.reload_runs} edits; Lighthouse"
-        f" {settings.lighthouse_runs} runs of each page"
+        f" in turns, for the time per MB), the regex {regex_small} and {regex_large}; each site build {settings.build_runs};"
+        f" the preview {settings.reload_runs} edits; Lighthouse {settings.lighthouse_runs} runs of each page"
     )
 
 

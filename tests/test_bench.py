@@ -17,7 +17,7 @@ from benchmark.plain import write_plain_project, write_same_pages_project
 from benchmark.preview import mark_glossary
 from benchmark.report import HEADER, Row, page, table
 from benchmark.serve import serving
-from benchmark.sites import has_make_target, mkdocs_environment, peak_memory_kib, plain_build_command
+from benchmark.sites import edit, has_make_target, mkdocs_environment, peak_memory_kib, plain_build_command
 from benchmark.synthetic import MENTION_EVERY, WORDS_PER_PARAGRAPH, make_glossary, make_paragraphs, write_source
 from benchmark.throughput import Linearity, alternation, measure, measure_linearity
 from benchmark.timing import ProcessTime, timed
@@ -154,6 +154,16 @@ def test_the_same_pages_project_builds_the_edition_s_pages_without_its_machinery
     assert {"article", "glossary", "names", "notes", "claims", "map", "timeline", "about", "performance"} <= built
     article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")
     assert 'id="fn:crimea"' in article and "edition.css" not in article
+
+
+def test_a_benchmark_edit_never_gives_a_source_seen_before(tmp_path: Path) -> None:
+    # Two bench runs start from the same source; the second must not find the first one's books kept.
+    copies = [tmp_path / "first.yml", tmp_path / "second.yml"]
+    for copy in copies:
+        copy.write_text("- id: a\n", encoding="utf-8")
+        edit(copy)
+    first, second = (copy.read_text(encoding="utf-8") for copy in copies)
+    assert first.startswith("- id: a\n# benchmark edit ") and first != second
 
 
 def test_a_preview_edit_marks_the_first_short_definition_only() -> None:

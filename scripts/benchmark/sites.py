@@ -6,12 +6,12 @@ temporary folder; the project's own `site/` is never touched.
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,10 +83,9 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
     run(edition, root)
     edited_source = Path(shutil.copytree(root / "source", scratch / "edited-source"))
     edited = make_command(root, "site", f"SOURCE={edited_source}", f"SITE={scratch / 'edited-site'}")
-    edits = itertools.count(1)
 
     def edit_and_build() -> None:
-        edit(edited_source / "glossary.yml", next(edits))
+        edit(edited_source / "glossary.yml")
         run(edited, root)
 
     plain = plain_build_command(plain_config, scratch / "plain-site")
@@ -113,10 +112,14 @@ def time_site_builds(root: Path, plain_config: Path, same_pages_config: Path, sc
     return BuildTimes(*times)
 
 
-def edit(file: Path, number: int) -> None:
-    """Change a source file as an editor would, without changing what it says: a comment line at its end."""
+def edit(file: Path) -> None:
+    """Change a source file as an editor would, without changing what it says: a comment line at its end.
+
+    The line is new every time, in this run and any earlier one: a source the build has seen
+    before would find its book kept, and the build would not typeset it again.
+    """
     with file.open("a", encoding="utf-8") as stream:
-        stream.write(f"# benchmark edit {number}\n")
+        stream.write(f"# benchmark edit {uuid.uuid4().hex}\n")
 
 
 def time_make_target(root: Path, target: str, runs: int, *assignments: str) -> ProcessTime | None:
