@@ -244,9 +244,10 @@ NOTES = [
     " every paragraph. Both must find exactly the same occurrences, or the benchmark stops. Each run is"
     " timed in CPU seconds with the garbage collector paused, as `timeit` does, so that a collection over"
     " the benchmark's own large heap does not land in one run and not the next; the flatness rows are also"
-    " given with it running, as it does in a build. MB/s counts UTF-8 bytes of article text. Because the machine's noise is as large"
-    " as the effect, the matcher's instructions are also counted, with valgrind's callgrind"
-    " (scripts/benchmark/instructions.py): one call on the smaller text, setup subtracted.",
+    " given with it running, as it does in a build. MB/s counts UTF-8 bytes of article text. Because the"
+    " machine's noise is as large as the effect, the matcher's instructions are also counted, with"
+    " valgrind's callgrind (scripts/benchmark/instructions.py): one call on the smaller text, setup"
+    " subtracted.",
     "Site build: `make site` (build_site.py: `mkdocs build --strict` with the edition's hook, in its own"
     " process, into a temporary folder, while a second process typesets the PDF) against `mkdocs build` of"
     " a plain Material project with the same title and paragraphs as one page (scripts/benchmark/plain.py:"
