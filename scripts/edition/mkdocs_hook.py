@@ -7,6 +7,9 @@ loop. The source folder is `source/` beside `mkdocs.yml`, or `$EDITION_SOURCE`.
 While serving, a bad edit is reported and the last good edition stays on the
 page until the source is fixed; a one-off build fails instead.
 
+Every Jinja environment of the theme keeps compiled templates between builds and lists
+the theme's files without Material's icons (themeenv.py).
+
 A build (not the preview) ends by trimming the theme's stylesheets to the rules the
 site's pages can use (stylesheets.py).
 """
@@ -19,10 +22,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from edition.citation import cite, json_ld, meta_tags, reviews_json_ld
@@ -32,6 +35,7 @@ from edition.model import Edition, Page
 from edition.outputs import PDF_VARIABLE
 from edition.pipeline import build_pages, describe_summary
 from edition.stylesheets import TrimError, trim_stylesheets
+from edition.themeenv import lighten_environments
 from edition.writer import is_generated
 
 SOURCE_VARIABLE = "EDITION_SOURCE"
@@ -55,9 +59,12 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
+# Before the search plugin's, which asks the theme for environments (themeenv.py).
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the source, generate the pages, and give the templates the edition's metadata."""
+    """Lighten the theme's environments, load the source, generate the pages, and give the templates the edition's metadata."""
     global _last_good
+    lighten_environments(config.theme)
     folder = source_folder(config)
     if str(folder) not in config.watch:
         config.watch.append(str(folder))
@@ -117,21 +124,6 @@ def _template_data(edition: Edition, base: str | None) -> dict[str, Any]:
 
 
 _ORIGINAL_FIELDS = (("headline", "headline"), ("outlet", "outlet"), ("byline", "byline"), ("date", "date"), ("address (URL)", "url"))
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Keep compiled templates between builds (Jinja's bytecode cache, in the system's temp folder).
-
-    MkDocs compiles Material's templates afresh in every build, about a fifth of a
-    build's time. The cache is checked against each template's source, so an edited
-    template is compiled again.
-    """
-    try:
-        env.bytecode_cache = FileSystemBytecodeCache()
-    except (OSError, RuntimeError) as error:
-        # Only a speed-up: a temp folder that cannot hold it leaves the build as it was.
-        log.debug("No template cache: %s", error)
-    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
