@@ -265,13 +265,12 @@ NOTES = [
     " trimmed stylesheets while the pages' classes and attributes are unchanged, both in the system's"
     " temp folder; the first build, with both caches empty, is timed too. It also lists the theme's"
     " files without walking Material's 14,000 icons, which no build copies (scripts/edition/themeenv.py);"
-    " the plain builds walk them. Every build runs as on a"
-    " default Python setup, which keeps compiled modules: the benchmark unsets"
-    " `PYTHONDONTWRITEBYTECODE` where the machine sets it. Ratios are of CPU seconds (all child"
-    " processes), which a busy machine disturbs less than wall time. Even so they move by a fifth or more"
-    " from one run of the benchmark to the next, so the instructions of `make site` (its book kept), of"
-    " the plain build and of the same pages built plain, every process included, are also counted with"
-    " callgrind.",
+    " the plain builds walk them. Every build runs as on a default Python setup, which keeps compiled"
+    " modules: the benchmark unsets `PYTHONDONTWRITEBYTECODE` where the machine sets it. Ratios are of"
+    " CPU seconds (all child processes), which a busy machine disturbs less than wall time. Even so they"
+    " move by a fifth or more from one run of the benchmark to the next, so the instructions of `make"
+    " site` (its book kept), of the plain build and of the same pages built plain, every process"
+    " included, are also counted with callgrind.",
     "`make pdf` is timed only when the Makefile has that target.",
     "Preview: `make preview` in a temporary copy of the project on a free 127.0.0.1 port; the clock runs"
     " from writing source/glossary.yml to the article page served with the edit (polled every 20 ms).",

@@ -77,9 +77,9 @@ class Vocabulary:
 
 def _read_page(page: Path, vocabulary: Vocabulary) -> list[str]:
     """Add one page's elements, attributes and inline scripts to `vocabulary`; return the addresses of the scripts it loads."""
-    # XPath collects the attributes in C, without a Python object per element: a quarter less time.
     tree = lxml.html.document_fromstring(page.read_bytes(), parser=_PARSER)
     vocabulary.tags.update(str(element.tag) for element in tree.iter(lxml.etree.Element))
+    # XPath collects the attributes in C, without a Python object per element: a quarter less time.
     for value in cast("list[lxml.etree._ElementUnicodeResult]", _ATTRIBUTES(tree)):
         name = str(value.attrname)
         vocabulary.attribute_names.add(name)
