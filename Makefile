@@ -20,28 +20,27 @@ HOST ?= 127.0.0.1
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
-export EDITION_SOURCE := $(abspath $(SOURCE))
 
 .PHONY: preview test site check docs lint system-packages clean pdf map-data bench
 
 preview: docs
-	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
+	EDITION_SOURCE="$$(realpath -- "$(SOURCE)")" $(BIN)/mkdocs serve --livereload --dev-addr "$(HOST):$(PORT)"
 
 test: lint system-packages node_modules/.installed
 	$(BIN)/pytest
 
 site: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python scripts/build_site.py --source $(SOURCE) --site $(SITE)
+	$(BIN)/python scripts/build_site.py --source "$(SOURCE)" --site "$(SITE)"
 	@echo "site written to $(SITE)/"
 
 check: $(VENV)/.installed
-	$(BIN)/python scripts/check_edition.py --source $(SOURCE)
+	$(BIN)/python scripts/check_edition.py --source "$(SOURCE)"
 
 docs: $(VENV)/.installed
-	$(BIN)/python scripts/build_edition.py --source $(SOURCE) --out docs
+	$(BIN)/python scripts/build_edition.py --source "$(SOURCE)" --out docs
 
 pdf: $(VENV)/.installed
-	$(BIN)/python scripts/build_pdf.py --source $(SOURCE) --site $(SITE)
+	$(BIN)/python scripts/build_pdf.py --source "$(SOURCE)" --site "$(SITE)"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check scripts tests
@@ -73,5 +72,7 @@ node_modules/.installed: package-lock.json
 map-data: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/make_map_data.py --atlas node_modules/world-atlas/countries-50m.json --out source/map/region.json
 
+# The site folder only when `make site` built it (its marker file is there): never someone's files.
 clean:
-	rm -rf site $(VENV) node_modules
+	@if [ -e site ] && [ ! -e site/.edition-site ]; then echo "kept site/: make site did not build it"; else rm -rf site; fi
+	rm -rf $(VENV) node_modules

@@ -33,7 +33,8 @@ def test_every_note_is_marked_in_the_article_by_letter_in_reading_order(site: Pa
         assert f"ed-note-ref--{note.type}" in marker["class"]
         paragraph = marker.find_parent("p")
         assert paragraph is not None and paragraph["id"] == f"p{anchor.paragraph + 1}"
-        assert str(link["title"]).startswith(("Correction: ", "Context: ", "Attribution: ", "Since publication: "))
+        assert str(link["data-ed-tip"]).startswith(("Correction: ", "Context: ", "Attribution: ", "Since publication: "))
+        assert not link.has_attr("title"), "editors' text never goes into a title, which Material's tooltips rebuild as HTML"
 
 
 def test_notes_page_lists_every_note_with_quote_sources_and_link_back(site: Path) -> None:
@@ -91,7 +92,7 @@ def test_a_claim_naming_an_unknown_entry_is_refused(folder: Path) -> None:
         "- id: c1\n  who: W\n  entry: nobody\n  what: x\n  channel: y\n  form: quoted\n  quote: Zelensky said\n", encoding="utf-8"
     )
     assert problems(folder) == [
-        f"{folder}/claims.yml:1: claim 'c1' names entry 'nobody', which is not in the glossary; use an entry id or drop 'entry'"
+        f"{folder}/claims.yml:3: claim 'c1' names entry 'nobody', which is not in the glossary; use an entry id or drop 'entry'"
     ]
 
 
@@ -99,7 +100,7 @@ def test_overlapping_claims_are_refused(folder: Path) -> None:
     claim = "- id: {id}\n  who: W\n  what: x\n  channel: y\n  form: quoted\n  quote: {quote}\n"
     text = claim.format(id="c1", quote="Zelensky said the") + claim.format(id="c2", quote="said the Zelensky plan")
     (folder / "claims.yml").write_text(text, encoding="utf-8")
-    assert problems(folder) == [f"{folder}/claims.yml:7: quote of claim 'c2' overlaps that of claim 'c1' (line 1); shorten one"]
+    assert problems(folder) == [f"{folder}/claims.yml:12: quote of claim 'c2' overlaps that of claim 'c1' (line 1); shorten one"]
 
 
 def test_a_note_of_unknown_type_without_sources_is_refused(folder: Path) -> None:

@@ -24,9 +24,16 @@ def test_prints_a_summary_and_writes_the_pages(tmp_path: Path) -> None:
         "6 paragraphs, 113 words",
         "6 of 7 glossary entries matched, 10 occurrences",
         "never found in the text: vilnius",
-        "wrote article.md, glossary.md, names.md, notes.md, claims.md",
+        "wrote article.md, glossary.md, names.md, notes.md, claims.md, timeline.md",
     ]
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["article.md", "claims.md", "glossary.md", "names.md", "notes.md"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "article.md",
+        "claims.md",
+        "glossary.md",
+        "names.md",
+        "notes.md",
+        "timeline.md",
+    ]
 
 
 def test_defaults_to_source_and_docs(tmp_path: Path) -> None:

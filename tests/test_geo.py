@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from edition.geo import Conic, area, box_outline, clip_ring, fit, simplify
+from edition.geo import Conic, area, box_outline, clip_ring, fit, simplify, thin
 
 
 def test_scale_is_true_on_the_standard_parallels_and_smaller_between() -> None:
@@ -51,3 +51,8 @@ def test_simplify_keeps_ends_and_drops_points_near_the_line() -> None:
     assert simplify(line, 0.01) == [line[0], line[-1]]
     corner = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)]
     assert simplify(corner, 0.01) == corner
+
+
+def test_thinning_drops_points_closer_than_the_distance_and_keeps_the_ends() -> None:
+    points = [(0.0, 0.0), (0.05, 0.0), (0.5, 0.0), (0.55, 0.02), (1.0, 1.0), (1.01, 1.0)]
+    assert thin(points, 0.1) == [(0.0, 0.0), (0.5, 0.0), (1.0, 1.0), (1.01, 1.0)]

@@ -262,12 +262,11 @@ def test_extra_sections_become_further_appendices(edition: Edition) -> None:
 
 def test_site_build_typesets_publishes_keeps_and_links_the_pdf(tmp_path: Path, edition: Edition) -> None:
     site = tmp_path / "site"
-    # An empty temp folder: no book kept by an earlier build, so this one typesets it.
-    (tmp_path / "temp").mkdir()
+    # An empty cache folder: no book kept by an earlier build, so this one typesets it.
     result = subprocess.run(
         [sys.executable, "scripts/build_site.py", "--source", str(SOURCE), "--site", str(site)],
         cwd=ROOT,
-        env={**mkdocs_env(SOURCE), "TMPDIR": str(tmp_path / "temp")},
+        env={**mkdocs_env(SOURCE), "XDG_CACHE_HOME": str(tmp_path / "cache")},
         capture_output=True,
         text=True,
         check=False,
@@ -275,7 +274,7 @@ def test_site_build_typesets_publishes_keeps_and_links_the_pdf(tmp_path: Path, e
     assert result.returncode == 0, result.stderr
     name = pdf_name(edition)
     assert (site / name).read_bytes()[:5] == b"%PDF-"
-    kept = list((tmp_path / "temp" / "edition-books").glob("*.pdf"))
+    kept = list((tmp_path / "cache" / "news-edition" / "books").glob("*.pdf"))
     assert [book.read_bytes() for book in kept] == [(site / name).read_bytes()]
     for page, prefix in (("index.html", "./"), ("article/index.html", "../")):
         links = [link["href"] for link in soup((site / page).read_text(encoding="utf-8")).select("a[download]")]

@@ -66,11 +66,11 @@ def test_print_is_light_whatever_the_screen_scheme(printed: Page) -> None:
 
 
 def test_later_mentions_print_their_short_definition_and_links_their_address(printed: Page) -> None:
-    later = printed.locator("a.ed-term[title]").first
-    title = later.get_attribute("title")
+    later = printed.locator("a.ed-term[data-ed-tip]").first
+    title = later.get_attribute("data-ed-tip")
     content = later.evaluate("element => getComputedStyle(element, '::after').content")
     assert title and title in content
-    assert printed.evaluate("getComputedStyle(document.querySelector('.md-typeset a.ed-term[title]'), '::after').fontSize") != ""
+    assert printed.evaluate("getComputedStyle(document.querySelector('.md-typeset a.ed-term[data-ed-tip]'), '::after').fontSize") != ""
 
 
 def test_printed_pdf_has_numbers_footnotes_and_short_definitions(printed: Page) -> None:

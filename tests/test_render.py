@@ -22,7 +22,7 @@ def article(*paragraphs: str) -> str:
 def test_first_occurrence_gets_a_footnote_call_and_later_ones_a_link_with_the_short_text() -> None:
     text = article("Milley spoke.", "Milley again.")
     assert '<span class="ed-term" data-term="milley">Milley</span>[^milley] spoke.' in text
-    assert '[Milley](glossary.md#milley){ .ed-term data-term="milley" title="General &quot;M&quot;." } again.' in text
+    assert '[Milley](glossary.md#milley){ .ed-term data-term="milley" data-ed-tip="General &quot;M&quot;." } again.' in text
 
 
 def test_footnote_call_follows_a_possessive() -> None:

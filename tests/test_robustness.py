@@ -121,14 +121,15 @@ def test_raw_html_in_a_definition_is_shown_as_text(folder: Path) -> None:
     assert load_source(folder).entries[2].definition.startswith("<script>")
     pages, _ = build_pages(load_source(folder))
     glossary = next(page for page in pages if page.path == "glossary.md").text
-    assert "&lt;script>alert(1)&lt;/script> *fine*" in glossary
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt; <em>fine</em></p>" in glossary
 
 
 def test_a_source_url_that_is_not_http_is_refused(folder: Path) -> None:
     glossary = folder / "glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("url: https://www.nato.int/", "url: javascript:alert(1)"))
     assert problems(folder) == [
-        f"{folder}/glossary.yml:9: url 'javascript:alert(1)' of a source of entry 'nato' should start with https:// or http://"
+        f"{folder}/glossary.yml:9: 'url' of a source of entry 'nato' is 'javascript:alert(1)', which should start with https:// "
+        "or http:// (or mailto: for an e-mail address)"
     ]
 
 
@@ -215,4 +216,4 @@ def test_a_build_leaves_git_status_clean(tmp_path: Path) -> None:
 
 def test_preview_binds_to_loopback_unless_told_otherwise() -> None:
     dry_run = subprocess.run(["make", "-n", "preview"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "--dev-addr 127.0.0.1:8000" in dry_run
+    assert '--dev-addr "127.0.0.1:8000"' in dry_run

@@ -42,7 +42,7 @@ def test_each_entry_first_occurrence_has_its_footnote(site: Path) -> None:
         assert call is not None and call.a is not None and call.a["href"] == f"#fn:{entry.id}"
         assert html.find("li", id=f"fn:{entry.id}") is not None
         for later in occurrences[1:]:
-            assert later.name == "a" and later["href"] == f"../glossary/#{entry.id}" and later["title"] == entry.short
+            assert later.name == "a" and later["href"] == f"../glossary/#{entry.id}" and later["data-ed-tip"] == entry.short
 
 
 def test_footnotes_are_numbered_in_reading_order(site: Path) -> None:
@@ -158,25 +158,25 @@ def test_a_failed_mkdocs_step_is_reported_and_leaves_the_site_and_environment_as
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
+    (site / publish.SITE_MARKER).write_text("", encoding="utf-8")
     before = dict(os.environ)
     assert publish.build_site(HOSTILE, site, config, pdf=False) == 1
     errors = capsys.readouterr().err
     assert "'missing.md' is included in the 'nav' configuration, which is not found" in errors
     assert "build_site: Aborted with 1 warnings in strict mode!" in errors
     assert "Traceback" not in errors
-    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert sorted(path.name for path in site.iterdir()) == [publish.SITE_MARKER, "index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert dict(os.environ) == before
 
 
 def test_compiled_templates_are_kept_between_builds_and_change_nothing(tmp_path: Path) -> None:
-    temp = tmp_path / "tmp"
-    temp.mkdir()
+    cache = tmp_path / "cache"
     sites = [tmp_path / "cold", tmp_path / "warm"]
     for site in sites:
-        result = build_site(HOSTILE, site, {"TMPDIR": str(temp)})
+        result = build_site(HOSTILE, site, {"XDG_CACHE_HOME": str(cache)})
         assert result.returncode == 0, result.stderr
-    cached = list(temp.glob("_jinja2-cache-*/__jinja2_*.cache"))
+    cached = list(cache.glob("news-edition/templates/__jinja2_*.cache"))
     assert len(cached) > 10, "Material's templates and the overrides are cached"
     pages = sorted(path.relative_to(sites[0]) for path in sites[0].rglob("*.html"))
     assert pages == sorted(path.relative_to(sites[1]) for path in sites[1].rglob("*.html"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,14 +51,14 @@ def test_the_theme_adds_the_same_files_to_a_build_as_without_the_edition(tmp_pat
 
 
 def test_every_environment_the_theme_gives_keeps_compiled_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     config = edition_config(tmp_path / "site")
     lighten_environments(config.theme)
     first, second = config.theme.get_env(), config.theme.get_env()
     assert first is not second
     assert isinstance(second.bytecode_cache, FileSystemBytecodeCache)
     first.get_template("partials/language.html")
-    assert list(tmp_path.glob("_jinja2-cache-*/__jinja2_*.cache")), "the compiled template is kept for the next environment"
+    assert list(tmp_path.glob("cache/news-edition/templates/__jinja2_*.cache")), "the compiled template is kept for the next environment"
     assert second.get_template(".icons/material/weather-night.svg").render().startswith("<svg")
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from edition.loader import load_source
-from edition.timeline import display_date, in_order, is_valid_date
+from edition.schema import is_valid_date
+from edition.timeline import display_date, in_order
 from helpers import SOURCE, problems
 
 GOOD = """\
@@ -57,6 +58,7 @@ def test_invalid_dates_are_refused(text: str) -> None:
 
 
 def test_a_folder_without_timeline_has_none(folder: Path) -> None:
+    (folder / "timeline.yml").unlink()
     assert load_source(folder).timeline == ()
 
 
@@ -69,7 +71,7 @@ def test_a_timeline_is_read_with_its_links(folder: Path) -> None:
 def test_a_bad_date_names_file_line_and_form(folder: Path) -> None:
     write(folder, GOOD.replace('"2014-03-18"', '"18 March 2014"'))
     assert problems(folder) == [
-        f'{folder}/timeline.yml:1: date \'18 March 2014\' of an event should be a real date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
+        f'{folder}/timeline.yml:1: \'date\' of an event is \'18 March 2014\', not a real date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
     ]
 
 

@@ -57,3 +57,85 @@
     term.focus();
   });
 })();
+
+/* Tooltips for annotated words and note marks. The text comes from the element's
+   `data-ed-tip` and is set with textContent, never as HTML: an editor's definition
+   can hold any characters and stays text. (Material's own tooltips rebuild `title`
+   attributes as HTML, so the edition keeps its text out of titles.) The tooltip
+   shows on hover and focus, stays while the pointer moves onto it, and Escape hides it. */
+(function () {
+  "use strict";
+
+  var tooltip = null;
+  var owner = null;
+  var hideTimer = 0;
+
+  function place(element) {
+    var box = element.getBoundingClientRect();
+    var width = Math.min(tooltip.offsetWidth, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    var below = box.bottom + 8;
+    var above = box.top - tooltip.offsetHeight - 8;
+    var top = below + tooltip.offsetHeight > window.innerHeight && above > 0 ? above : below;
+    tooltip.style.left = left + window.scrollX + "px";
+    tooltip.style.top = top + window.scrollY + "px";
+  }
+
+  function show(element) {
+    window.clearTimeout(hideTimer);
+    if (owner === element) return;
+    hide();
+    if (!tooltip) {
+      tooltip = document.createElement("div");
+      tooltip.className = "ed-tooltip";
+      tooltip.id = "ed-tooltip";
+      tooltip.setAttribute("role", "tooltip");
+      tooltip.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
+      tooltip.addEventListener("mouseleave", function () { hideSoon(); });
+    }
+    tooltip.textContent = element.getAttribute("data-ed-tip");
+    document.body.appendChild(tooltip);
+    owner = element;
+    element.setAttribute("aria-describedby", tooltip.id);
+    place(element);
+    tooltip.classList.add("ed-tooltip--shown");
+  }
+
+  function hide() {
+    window.clearTimeout(hideTimer);
+    if (!owner) return;
+    owner.removeAttribute("aria-describedby");
+    owner = null;
+    tooltip.classList.remove("ed-tooltip--shown");
+    tooltip.remove();
+  }
+
+  function hideSoon() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(function () {
+      if (owner && owner !== document.activeElement) hide();
+    }, 150);
+  }
+
+  function tipped(event) {
+    return event.target.closest ? event.target.closest("[data-ed-tip]") : null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var element = tipped(event);
+    if (element) show(element);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (tipped(event) === owner && owner && !owner.contains(event.relatedTarget)) hideSoon();
+  });
+  document.addEventListener("focusin", function (event) {
+    var element = tipped(event);
+    if (element) show(element);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (tipped(event) === owner) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+})();

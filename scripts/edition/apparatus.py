@@ -10,11 +10,10 @@ from __future__ import annotations
 import string
 from collections import defaultdict
 from collections.abc import Sequence
-from html.parser import HTMLParser
 
 from .anchors import locate
-from .escape import disarm_html, editors_markdown_html, escape_attribute, escape_text
 from .model import Anchor, Claim, Edition, Insert, Note, Source
+from .safety import escape_attribute, escape_text, markdown_html, markdown_text
 
 NOTE_TYPE_LABELS = {
     "correction": "Correction",
@@ -66,30 +65,16 @@ def paragraph_inserts(edition: Edition) -> dict[int, list[Insert]]:
 def note_marker(label: str, note: Note) -> str:
     """The marker of a note in the text: a superscript letter linking to the note, its text as tooltip."""
     kind = NOTE_TYPE_LABELS[note.type]
-    title = escape_attribute(f"{kind}: {plain_text(note.text)}")
+    tip = escape_attribute(f"{kind}: {plain_text(note.text)}")
     return (
         f'<sup class="ed-insert ed-note-ref ed-note-ref--{note.type}" id="noteref-{note.id}">'
-        f'[{label}](notes.md#{note.id}){{ title="{title}" aria-label="{kind} note {label}" }}</sup>'
+        f'[{label}](notes.md#{note.id}){{ data-ed-tip="{tip}" aria-label="{kind} note {label}" }}</sup>'
     )
 
 
-class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML fragment."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        """Keep every piece of text."""
-        self.parts.append(data)
-
-
-def plain_text(markdown_text: str) -> str:
+def plain_text(markdown_source: str) -> str:
     """The text a reader sees of a Markdown note, as one line: for tooltips and metadata."""
-    extractor = _TextExtractor()
-    extractor.feed(editors_markdown_html(markdown_text))
-    return " ".join("".join(extractor.parts).split())
+    return markdown_text(markdown_source)
 
 
 def _sources(sources: Sequence[Source]) -> str:
@@ -119,7 +104,7 @@ def render_notes(edition: Edition, front_matter: str) -> str:
                     f'<section class="ed-note ed-note--{note.type}" id="{note.id}" data-type="{note.type}" markdown>',
                     f'## {label}. {kind} {{ #{note.id}-heading data-toc-label="{label}. {kind}" }}',
                     f"> {escape_text(note.quote)}",
-                    disarm_html(note.text.strip()),
+                    f'<div class="ed-prose">\n{markdown_html(note.text)}\n</div>',
                     "**Sources**\n\n" + _sources(note.sources),
                     f"**In the article:** [¶ {number}](article.md#p{number}), [at the note’s mark](article.md#noteref-{note.id})",
                     "</section>",

@@ -1,9 +1,10 @@
 """Everything the PDF is typeset from, as one digest: what names a kept book (`buildcache`).
 
-The book is made from the source folder by this package's code and templates, run by
-this Python with its installed packages (WeasyPrint and the libraries under it), with
-the fonts fontconfig finds. Each of these is read for the digest: the files' bytes
-where they are small, the size and modification time of font files. A change to any of
+The book is made from the source folder's files (those the loader reads, nothing else
+in the folder) by this package's code and templates, run by this Python with its
+installed packages (WeasyPrint and the libraries under it), with the fonts fontconfig
+finds. Each of these is read for the digest: the files' bytes where they are small, the
+size and modification time of font files. A change to any of
 them gives another digest, so the book is typeset again. System libraries (pango,
 harfbuzz) are read through Debian's package database, which an install or upgrade
 rewrites; elsewhere they are not tracked.
@@ -17,23 +18,27 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .loader import SourceFiles
+
 PACKAGE = Path(__file__).resolve().parent
 FONTCONFIG_VARIABLES = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
 SYSTEM_PACKAGES = Path("/var/lib/dpkg/status")
 
 
-def book_digest(source: Path) -> str:
-    """A hex digest of every input of the source folder's book."""
+def book_digest(files: SourceFiles) -> str:
+    """A hex digest of every input of the book made from these source files."""
     digest = hashlib.sha256()
-    for part in _book_inputs(source):
+    for part in _book_inputs(files):
         digest.update(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def _book_inputs(source: Path) -> Iterator[str | bytes]:
+def _book_inputs(files: SourceFiles) -> Iterator[str | bytes]:
     """The parts of the digest, each labelled, in a fixed order."""
-    yield from _contents("source", source)
+    for name, content in sorted(files.contents.items()):
+        yield f"source {name}"
+        yield content
     yield from _contents("code", PACKAGE)
     yield f"python {sys.version}"
     yield from (f"package {name}" for name in installed_packages())
@@ -43,7 +48,7 @@ def _book_inputs(source: Path) -> Iterator[str | bytes]:
 
 
 def _contents(label: str, folder: Path) -> Iterator[str | bytes]:
-    """The relative path and bytes of every file under `folder`, compiled Python left out."""
+    """The relative path and bytes of every file of the package (its code and templates), compiled Python left out."""
     for path in sorted(folder.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             yield f"{label} {path.relative_to(folder).as_posix()}"

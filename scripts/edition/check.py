@@ -5,20 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem, SourceError
-from .loader import GLOSSARY, load_source
-from .matcher import find_occurrences
+from .loader import load_source
 
 
 def check_source(folder: Path | str) -> list[Problem]:
-    """Every problem with the source, including glossary entries none of whose forms occur."""
+    """Every problem with the source: the errors that stop a build and the warnings it prints."""
     try:
-        edition = load_source(folder)
+        return list(load_source(folder).warnings)
     except SourceError as error:
         return list(error.problems)
-    found = {occurrence.entry_id for occurrence in find_occurrences(edition.paragraphs, edition.entries)}
-    file = f"{str(folder).rstrip('/')}/{GLOSSARY}"
-    return [
-        Problem(file, entry.line, f"no form of entry '{entry.id}' occurs in the article; fix 'forms' or remove the entry")
-        for entry in edition.entries
-        if entry.id not in found
-    ]

@@ -8,13 +8,12 @@ and `render_timeline_page` wrap them as the site's Markdown pages.
 
 from __future__ import annotations
 
-import html
 import re
 
 from .basemap import Basemap
-from .escape import escape_text
 from .mapsvg import Place, render_map_svg, shown_places
 from .model import Edition, Entry, Event, Source
+from .safety import escape_html, escape_text
 from .timeline import display_date
 
 PARENTHESIS = re.compile(r"\((?P<inner>[^)]*)\)\s*\Z")
@@ -56,7 +55,7 @@ def map_figure_html(edition: Edition, basemap: Basemap, href_prefix: str = "../g
     svg = render_map_svg(basemap, places, href=href_prefix)
     caption = (
         "<figcaption><strong>Locator map.</strong> The places named in the article; each label links to its glossary entry. "
-        f"Crimea, hatched, has been occupied by Russia since 2014. {html.escape(MAP_CREDIT, quote=False)}</figcaption>"
+        f"Crimea, hatched, has been occupied by Russia since 2014. {escape_html(MAP_CREDIT)}</figcaption>"
     )
     return f'<figure class="ed-figure ed-figure--map" id="figure-map">\n{svg}{caption}\n</figure>\n'
 
@@ -100,22 +99,22 @@ def _event_item(event: Event, paragraph_href: str, note_href: str) -> str:
     later = ' <strong class="ed-event-later">After publication</strong>' if event.later else ""
     links = []
     if event.paragraph is not None:
-        links.append(f'<a href="{html.escape(paragraph_href)}{event.paragraph}">Article, paragraph {event.paragraph}</a>')
+        links.append(f'<a href="{escape_html(paragraph_href)}{event.paragraph}">Article, paragraph {event.paragraph}</a>')
     if event.note is not None:
-        links.append(f'<a href="{html.escape(note_href + event.note)}">Editorial note</a>')
+        links.append(f'<a href="{escape_html(note_href + event.note)}">Editorial note</a>')
     link_line = f'\n<p class="ed-event-links">{" · ".join(links)}</p>' if links else ""
     return (
         f'<li class="ed-event{" ed-event--later" if event.later else ""}">'
         f'<p class="ed-event-date"><time datetime="{event.date}">{display_date(event.date)}</time>{later}</p>\n'
-        f'<p class="ed-event-label">{html.escape(event.label, quote=False)}</p>{link_line}\n'
+        f'<p class="ed-event-label">{escape_html(event.label)}</p>{link_line}\n'
         f'<p class="ed-event-sources">Sources: {"; ".join(_source(source) for source in event.sources)}</p></li>'
     )
 
 
 def _source(source: Source) -> str:
     """A cited work as HTML: its title, linked when it has a URL."""
-    title = html.escape(source.title, quote=False)
-    return f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title
+    title = escape_html(source.title)
+    return f'<a href="{escape_html(source.url)}">{title}</a>' if source.url else title
 
 
 def render_timeline_page(edition: Edition, front_matter: str) -> str:

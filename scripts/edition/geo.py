@@ -121,6 +121,19 @@ def box_outline(west: float, south: float, east: float, north: float, steps: int
     ]
 
 
+def thin(points: Sequence[Point], distance: float) -> list[Point]:
+    """The points without those closer than `distance` to the last one kept (the first and last always kept): one pass."""
+    if len(points) < 3:
+        return list(points)
+    kept = [points[0]]
+    for x, y in points[1:-1]:
+        last_x, last_y = kept[-1]
+        if abs(x - last_x) > distance or abs(y - last_y) > distance:
+            kept.append((x, y))
+    kept.append(points[-1])
+    return kept
+
+
 def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
     """Douglas-Peucker: keep the end points and every point farther than `tolerance` from the chord."""
     if len(points) < 3:

@@ -2,8 +2,14 @@
 
 A source folder holds `article.txt` (paragraphs separated by blank lines),
 `edition.yml`, `glossary.yml` and, optionally, `notes.yml`, `claims.yml`,
-`timeline.yml` and the map's data, `map/region.json`. `read_source` is
-the only function here that touches the disk; `parse_source` is pure.
+`timeline.yml` and the map's data, `map/region.json`. `read_source` is the only
+function here that touches the disk, and it treats the folder as a closed world: a
+link to a file outside it, anything but a regular file, and a file over its size
+limit are refused before a byte is parsed. `parse_source` is pure.
+
+Every check runs in every pass, the files' own and those across files (a claim's
+entry, a note's quote), so that an editor sees all problems at once, each at the line
+of the key or item that is wrong.
 """
 
 from __future__ import annotations
@@ -11,16 +17,17 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import schema
-from .anchors import count_quote, locate
-from .basemap import BASEMAP, parse_basemap
-from .errors import Problem, SourceError
-from .model import KINDS, Change, Claim, Edition, Entry, Metadata, Note, Original, Source
-from .safety import first_control_character, is_safe_url, markdown_problems
+from .basemap import BASEMAP, MAX_BASEMAP_BYTES, parse_basemap
+from .checks import check_claims, check_forms, check_quotes, check_shared_forms
+from .errors import Problem, SourceError, in_file_order
+from .model import KINDS, RESERVED_IDS, Change, Claim, Edition, Entry, Metadata, Note, Original
+from .records import item_lines, read_sources
+from .safety import character_problems
 from .timeline import parse_timeline
 from .yamlfile import Mapping, load_yaml
 
@@ -33,10 +40,15 @@ TIMELINE = "timeline.yml"
 REQUIRED_FILES = (ARTICLE, EDITION, GLOSSARY)
 OPTIONAL_FILES = (NOTES, CLAIMS, TIMELINE, BASEMAP)
 
+MIB = 1024 * 1024
+SIZE_LIMITS = {ARTICLE: 16 * MIB, BASEMAP: MAX_BASEMAP_BYTES}
+"""The largest file the build reads, by name; every other (YAML) file: `YAML_LIMIT`."""
+YAML_LIMIT = 8 * MIB
+MAX_CHARACTER_PROBLEMS = 20
+"""An article full of bad characters is reported by its first few, not by thousands of lines."""
+
 NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
 CLAIM_FORMS = ("quoted", "partly-quoted", "paraphrased")
-
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 BLANK_LINES = re.compile(
     r"""
@@ -60,73 +72,90 @@ class SourceFiles:
 
 
 def load_source(folder: Path | str) -> Edition:
-    """Read and validate a source folder; raise `SourceError` listing every problem.
-
-    The files are read every time; parsing them is skipped when they hold the same bytes
-    as at the last successful call, as when the site build and then the MkDocs hook, in one
-    process, load the same folder (by a relative and an absolute path: the folder's name
-    only goes into error messages, never into the edition).
-    """
-    global _last
-    files = read_source(folder)
-    contents = tuple(files.contents.items())
-    if _last is None or _last[0] != contents:
-        _last = contents, parse_source(files)
-    return _last[1]
-
-
-_last: tuple[tuple[tuple[str, bytes], ...], Edition] | None = None
-"""The bytes of the last folder parsed and its edition (immutable, so shared safely)."""
+    """Read and validate a source folder; raise `SourceError` listing every problem."""
+    return parse_source(read_source(folder))
 
 
 def read_source(folder: Path | str) -> SourceFiles:
-    """Read the source files; a missing folder or required file is a `SourceError`."""
+    """Read the source files; a missing folder or file, a link outside it or a file too large is a `SourceError`."""
     path = Path(folder)
     if not path.is_dir():
         raise SourceError(
             [Problem(str(folder), None, "source folder not found; pass the folder that holds article.txt, edition.yml and glossary.yml")]
         )
-    missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
-    if missing:
-        raise SourceError(Problem(f"{folder}/{name}", None, "file not found; every source folder needs it") for name in missing)
-    names = [*REQUIRED_FILES, *(name for name in OPTIONAL_FILES if (path / name).is_file())]
-    return SourceFiles(str(folder), {name: (path / name).read_bytes() for name in names})
+    files = SourceFiles(str(folder), {})
+    problems: list[Problem] = []
+    root = path.resolve()
+    for name in (*REQUIRED_FILES, *OPTIONAL_FILES):
+        data = _read_file(root, path / name, files.name(name), SIZE_LIMITS.get(name, YAML_LIMIT), problems)
+        if data is not None:
+            files.contents[name] = data
+        elif name in REQUIRED_FILES and not any(problem.file == files.name(name) for problem in problems):
+            problems.append(Problem(files.name(name), None, "file not found; every source folder needs it"))
+    if problems:
+        raise SourceError(problems)
+    return files
+
+
+def _read_file(root: Path, path: Path, shown: str, limit: int, problems: list[Problem]) -> bytes | None:
+    """The bytes of one source file, or None when it is absent or refused (the reason goes into `problems`)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    real = path.resolve()
+    if not real.is_relative_to(root):
+        problems.append(Problem(shown, None, f"is a link to {real}, outside the source folder; copy the file into the folder instead"))
+        return None
+    if not real.is_file():
+        problems.append(Problem(shown, None, "is not a regular file; the source folder holds plain text files"))
+        return None
+    try:
+        with real.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        problems.append(Problem(shown, None, f"cannot be read ({error.strerror}); check its permissions"))
+        return None
+    if len(data) > limit:
+        problems.append(Problem(shown, None, f"is larger than {limit // MIB} MiB, the most a source file may hold (README: Limits)"))
+        return None
+    return data
 
 
 def parse_source(files: SourceFiles) -> Edition:
     """Turn raw source files into an `Edition`, or raise `SourceError` with every problem."""
     problems: list[Problem] = []
     texts = {name: _decode(data, files.name(name), problems) for name, data in files.contents.items()}
-    paragraphs = split_paragraphs(texts[ARTICLE] or "")
-    if texts[ARTICLE] is not None and not paragraphs:
-        problems.append(Problem(files.name(ARTICLE), None, "the article is empty; paste the text, paragraphs separated by blank lines"))
-    control = first_control_character(texts[ARTICLE] or "")
-    if control:
-        line, code = control
-        problems.append(Problem(files.name(ARTICLE), line, f"control character {code} cannot be shown on a web page; delete it"))
-    metadata = _parse_metadata(_yaml(texts[EDITION], files.name(EDITION), problems), files.name(EDITION), problems)
-    entries = _parse_entries(_yaml(texts[GLOSSARY], files.name(GLOSSARY), problems), files.name(GLOSSARY), problems)
-    notes = _parse_notes(_yaml(texts.get(NOTES, "[]"), files.name(NOTES), problems), files.name(NOTES), problems)
-    claims = _parse_claims(_yaml(texts.get(CLAIMS, "[]"), files.name(CLAIMS), problems), files.name(CLAIMS), problems)
+    article = texts.get(ARTICLE)
+    paragraphs = _paragraphs(article, files.name(ARTICLE), problems)
+    readable = article is not None
+
+    def data(name: str, default: str | None = None) -> Any:
+        return _yaml(texts.get(name, default), files.name(name), problems)
+
+    metadata = _parse_metadata(data(EDITION), files.name(EDITION), problems, present=texts.get(EDITION) is not None)
+    glossary = data(GLOSSARY)
+    entries = _parse_entries(glossary, files.name(GLOSSARY), problems)
+    notes = _parse_notes(data(NOTES, "[]"), files.name(NOTES), problems)
+    claims = _parse_claims(data(CLAIMS, "[]"), files.name(CLAIMS), problems)
     problems += check_shared_forms(entries, files.name(GLOSSARY))
-    if paragraphs:  # quotes can only be checked against a readable, non-empty article
+    if readable:  # forms, quotes and paragraph numbers can only be checked against a readable article
+        problems += check_forms(entries, paragraphs, files.name(GLOSSARY))
         problems += check_quotes(notes, paragraphs, files.name(NOTES), "note")
         problems += check_quotes(claims, paragraphs, files.name(CLAIMS), "claim")
+    if glossary is not None:  # a glossary that cannot be read would make every claim's entry look unknown
+        problems += check_claims(claims, {entry.id for entry in entries}, paragraphs, files.name(CLAIMS))
     timeline = parse_timeline(
-        _yaml(texts.get(TIMELINE, "[]"), files.name(TIMELINE), problems),
+        data(TIMELINE, "[]"),
         files.name(TIMELINE),
         problems,
-        paragraphs=len(paragraphs),
+        paragraphs=len(paragraphs) if readable else None,
         note_ids={note.id for note in notes},
-        read_sources=_sources,
     )
     basemap_text = texts.get(BASEMAP)
-    basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text else None
-    if not problems:
-        problems += check_claims(claims, {entry.id for entry in entries}, paragraphs, files.name(CLAIMS))
-    if problems or metadata is None:
+    basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text is not None else None
+    problems = in_file_order(problems)
+    if metadata is None or any(problem.is_error for problem in problems):
         raise SourceError(problems)
-    return Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap)
+    return Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap, warnings=tuple(problems))
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -135,6 +164,23 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     if not body.strip():
         return ()
     return tuple(part for part in BLANK_LINES.split(body) if part.strip())
+
+
+def _paragraphs(article: str | None, file: str, problems: list[Problem]) -> tuple[str, ...]:
+    """The article's paragraphs; an empty article, or characters no page can show, are problems."""
+    if article is None:
+        return ()
+    paragraphs = split_paragraphs(article)
+    if not paragraphs:
+        problems.append(Problem(file, None, "the article is empty; paste the text, paragraphs separated by blank lines"))
+    problems += _character_problems(article, file)
+    return paragraphs
+
+
+def _character_problems(text: str, file: str) -> list[Problem]:
+    """A problem for each of the first few characters no page can show, at their lines."""
+    found = itertools.islice(character_problems(text), MAX_CHARACTER_PROBLEMS)
+    return [Problem(file, problem.line, problem.message) for problem in found]
 
 
 def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -154,73 +200,67 @@ def _yaml(text: str | None, file: str, problems: list[Problem]) -> Any:
     """Parse one YAML file, adding its problems to the list instead of stopping."""
     if text is None:
         return None
-    try:
-        return load_yaml(text, file)
-    except SourceError as error:
-        problems.extend(error.problems)
-        return None
+    data, found = load_yaml(text, file)
+    problems += found
+    return data
 
 
-def _sources(value: Any, file: str, what: str, line: int | None, problems: list[Problem]) -> tuple[Source, ...]:
-    """Read a list of `{title, url?}` sources; at least one is required."""
-    if not value:
-        problems.append(Problem(file, line, f"{what} has no sources; add at least one '- title: …' under 'sources'"))
-        return ()
-    sources = []
-    for item in value:
-        found = schema.check_record(item, schema.SOURCE, file, f"a source of {what}", getattr(item, "line", line))
-        problems += found
-        if not found:
-            url = schema.text(item["url"]) if item.get("url") else None
-            if url is not None and not is_safe_url(url):
-                problems.append(
-                    Problem(file, item.key_lines["url"], f"url '{url}' of a source of {what} should start with https:// or http://")
-                )
-            sources.append(Source(schema.text(item["title"]), url))
-    return tuple(sources)
-
-
-def _parse_metadata(data: Any, file: str, problems: list[Problem]) -> Metadata | None:
+def _parse_metadata(data: Any, file: str, problems: list[Problem], *, present: bool) -> Metadata | None:
     """Read `edition.yml`: title, language, the original's details, editors, license."""
     if data is None:
+        if present and not any(problem.file == file for problem in problems):
+            problems.append(Problem(file, None, "is empty; it needs at least title, language, source, editors and license"))
         return None
     found = schema.check_record(data, schema.EDITION, file, "the edition", 1)
-    if not found:
-        found = schema.check_record(data["source"], schema.ORIGINAL, file, "'source'", data.key_lines["source"])
+    if isinstance(data, Mapping) and isinstance(data.get("source"), Mapping):
+        found += schema.check_record(data["source"], schema.ORIGINAL, file, "'source'", data.key_lines["source"])
+    if isinstance(data, Mapping):
+        found += _check_editors(data.get("editors"), file, data.key_lines.get("editors"))
     problems += found
     if found:
         return None
-    original = Original(**{key: None if value is None else schema.text(value) for key, value in data["source"].items()})
-    editors = tuple(schema.text(editor) for editor in data["editors"])
-    changelog = _changelog(data.get("changelog", []), file, problems)
+    original = Original(**{key: None if value is None else value.strip() for key, value in data["source"].items()})
     return Metadata(
-        title=schema.text(data["title"]),
-        language=schema.text(data["language"]),
+        title=data["title"].strip(),
+        language=data["language"].strip(),
         original=original,
-        editors=editors,
-        license=schema.text(data["license"]),
-        description=schema.text(data.get("description", "")),
-        version=schema.text(data.get("version", "")),
-        date=schema.text(data.get("date", "")),
-        changelog=changelog,
+        editors=tuple(editor.strip() for editor in data["editors"]),
+        license=data["license"],
+        description=data.get("description", ""),
+        version=data.get("version", ""),
+        date=data.get("date", ""),
+        changelog=_changelog(data.get("changelog", []), file, problems),
     )
+
+
+def _check_editors(editors: Any, file: str, line: int | None) -> list[Problem]:
+    """`editors` is a list of one or more names, each one line."""
+    if not isinstance(editors, list):
+        return []  # the schema has said what it should be
+    if not editors:
+        return [Problem(file, line, "'editors' is empty; name at least one editor, e.g. '- The edition's editorial team'")]
+    return [
+        Problem(file, item_line, "each of 'editors' should be a name on one line")
+        for editor, item_line in zip(editors, item_lines(editors, line), strict=True)
+        if not isinstance(editor, str) or not editor.strip() or "\n" in editor.strip()
+    ]
 
 
 def _changelog(items: list[Any], file: str, problems: list[Problem]) -> tuple[Change, ...]:
     """Read the changelog: a list of `{version, date, text}`, newest first."""
     changes = []
-    for item in items:
-        found = schema.check_record(item, schema.CHANGE, file, "a changelog item", getattr(item, "line", None))
+    for item, line in zip(items, item_lines(items, None), strict=True):
+        found = schema.check_record(item, schema.CHANGE, file, "a changelog item", line)
         problems += found
         if not found:
-            changes.append(Change(schema.text(item["version"]), schema.text(item["date"]), schema.text(item["text"])))
+            changes.append(Change(item["version"].strip(), item["date"], item["text"]))
     return tuple(changes)
 
 
 def _valid_records(
     data: Any, file: str, noun: str, spec: tuple[schema.Key, ...], problems: list[Problem]
 ) -> Iterator[tuple[Mapping, str, str]]:
-    """The records of a list file that have the keys and types `spec` asks for and a good id.
+    """The records of a list file that have the keys and values `spec` asks for and a good id.
 
     Yields each with the phrase naming it in messages ("note 'kerch'") and its id; the
     problems of the others go into `problems`, so every one is reported in one run.
@@ -231,15 +271,27 @@ def _valid_records(
         problems.append(Problem(file, None, f"should be a list of {noun} records, each starting with '- id: …'"))
         return
     seen: dict[str, int] = {}
-    for record in data:
-        what = f"{noun} '{record.get('id')}'" if isinstance(record, dict) else f"a {noun}"
-        found = schema.check_record(record, spec, file, what, None)
-        if found:
-            problems += found
-            continue
-        record_id = schema.text(record["id"])
-        problems += _check_id(record_id, seen, file, record.key_lines["id"], noun)
-        yield record, what, record_id
+    article = "an" if noun[0] in "aeiou" else "a"
+    for record, line in zip(data, item_lines(data, None), strict=True):
+        record_id = record.get("id") if isinstance(record, dict) else None
+        named = isinstance(record_id, str) and schema.id_problem(record_id) is None
+        what = f"{noun} '{record_id}'" if named else f"{article} {noun}"
+        problems += schema.check_record(record, spec, file, what, line)
+        if named:
+            problems += _check_id(str(record_id), seen, file, record.key_lines["id"], noun)
+        if schema.has_shape(record, spec):
+            yield record, what, str(record_id)
+
+
+def _check_id(record_id: str, seen: dict[str, int], file: str, line: int, noun: str) -> list[Problem]:
+    """An id is unique within its file and is none of the ids the pages use themselves."""
+    problems = []
+    if record_id in seen:
+        problems.append(Problem(file, line, f"{noun} id '{record_id}' is already used on line {seen[record_id]}; ids must be unique"))
+    if record_id in RESERVED_IDS:
+        problems.append(Problem(file, line, f"{noun} id '{record_id}' is the id of a heading of the pages; choose another"))
+    seen.setdefault(record_id, line)
+    return problems
 
 
 def _one_of(record: Mapping, key: str, allowed: tuple[str, ...], file: str, what: str) -> list[Problem]:
@@ -254,25 +306,22 @@ def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry
     entries: list[Entry] = []
     for record, what, entry_id in _valid_records(data, file, "entry", schema.ENTRY, problems):
         problems += _one_of(record, "kind", KINDS, file, what)
-        forms = _forms(record, file, what, problems)
-        short = schema.text(record["short"])
-        if "\n" in short.strip() or not short.strip():
-            problems.append(Problem(file, record.key_lines["short"], f"'short' of {what} should be one non-empty line (it is the tooltip)"))
-        sources = _sources(record["sources"], file, what, record.key_lines["sources"], problems)
-        problems += _markdown(record, "definition", file, what)
-        index_as = schema.text(record["index_as"]) if "index_as" in record else None
+        forms, form_lines = _forms(record, file, what, problems)
+        sources = read_sources(record["sources"], file, what, record.key_lines["sources"], problems)
         entries.append(
             Entry(
                 entry_id,
-                schema.text(record["term"]),
+                record["term"].strip(),
                 str(record["kind"]),
                 forms,
-                short.strip(),
-                schema.text(record["definition"]),
+                record["short"].strip(),
+                record["definition"],
                 sources,
-                index_as,
+                record["index_as"].strip() if "index_as" in record else None,
                 record.line,
                 _coords(record, file, what, problems),
+                form_lines=form_lines,
+                key_lines=record.key_lines,
             )
         )
     return tuple(entries)
@@ -294,7 +343,7 @@ def _coords(record: Mapping, file: str, what: str, problems: list[Problem]) -> t
         )
         return None
     lat, lon = float(value[0]), float(value[1])
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # NaN fails both comparisons too
         problems.append(
             Problem(file, line, f"'coords' of {what} are out of range: latitude must be -90 to 90 and longitude -180 to 180, {example}")
         )
@@ -302,53 +351,26 @@ def _coords(record: Mapping, file: str, what: str, problems: list[Problem]) -> t
     return lat, lon
 
 
-def _markdown(record: Mapping, key: str, file: str, what: str) -> list[Problem]:
-    """Problems with the Markdown of a definition or note: disallowed elements, unsafe links."""
-    return [Problem(file, record.key_lines[key], f"'{key}' of {what} {phrase}") for phrase in markdown_problems(schema.text(record[key]))]
-
-
-def _check_id(entry_id: str, seen: dict[str, int], file: str, line: int, what: str) -> list[Problem]:
-    """An id is a lowercase slug and unique within its file."""
-    problems = []
-    if not ID_PATTERN.match(entry_id):
-        problems.append(Problem(file, line, f"{what} id '{entry_id}' should be a slug of a-z, 0-9 and single hyphens, e.g. 'kerch-bridge'"))
-    if entry_id in seen:
-        problems.append(Problem(file, line, f"{what} id '{entry_id}' is already used on line {seen[entry_id]}; ids must be unique"))
-    seen.setdefault(entry_id, line)
-    return problems
-
-
-def _forms(record: Mapping, file: str, what: str, problems: list[Problem]) -> tuple[str, ...]:
-    """The surface forms of an entry (default: its term); each begins with a letter or digit."""
-    forms = record.get("forms", [record["term"]])
-    line = record.key_lines.get("forms", record.line)
-    good = []
-    for form in forms:
+def _forms(record: Mapping, file: str, what: str, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The surface forms of an entry (default: its term) and their lines; each is one line beginning with a letter or digit."""
+    if "forms" not in record:
+        return (record["term"].strip(),), (record.key_lines["term"],)
+    forms = record["forms"]
+    good: list[str] = []
+    lines: list[int] = []
+    for form, line in zip(forms, item_lines(forms, record.key_lines["forms"]), strict=True):
         if not isinstance(form, str) or not form.strip():
             problems.append(Problem(file, line, f"a form of {what} is empty or not text; list the words as they appear in the article"))
+        elif "\n" in form or form != form.strip():
+            problems.append(Problem(file, line, f"form '{form.strip()}' of {what} should be one line with no spaces around it"))
         elif not form[0].isalnum():
             problems.append(Problem(file, line, f"form '{form}' of {what} should begin with a letter or digit"))
         else:
             good.append(form)
-    return tuple(good)
-
-
-def check_shared_forms(entries: tuple[Entry, ...], file: str) -> list[Problem]:
-    """A form may belong to one entry only, or the matcher could not tell which is meant."""
-    owner: dict[str, Entry] = {}
-    problems = []
-    for entry in entries:
-        for form in entry.forms:
-            first = owner.setdefault(form, entry)
-            if first is not entry:
-                problems.append(
-                    Problem(
-                        file,
-                        entry.line,
-                        f"form '{form}' of entry '{entry.id}' is also a form of entry '{first.id}' (line {first.line}); keep it in one",
-                    )
-                )
-    return problems
+            lines.append(line or record.line)
+    if not forms:
+        problems.append(Problem(file, record.key_lines["forms"], f"'forms' of {what} is empty; list at least one, or remove 'forms'"))
+    return tuple(good), tuple(lines)
 
 
 def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, ...]:
@@ -356,17 +378,17 @@ def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, .
     notes: list[Note] = []
     for record, what, note_id in _valid_records(data, file, "note", schema.NOTE, problems):
         problems += _one_of(record, "type", NOTE_TYPES, file, what)
-        sources = _sources(record["sources"], file, what, record.key_lines["sources"], problems)
-        problems += _markdown(record, "text", file, what)
+        sources = read_sources(record["sources"], file, what, record.key_lines["sources"], problems)
         notes.append(
             Note(
                 note_id,
                 str(record["type"]),
-                schema.text(record["quote"]),
-                schema.text(record["text"]),
+                record["quote"],
+                record["text"],
                 sources,
                 record.get("occurrence"),
                 record.line,
+                key_lines=record.key_lines,
             )
         )
     return tuple(notes)
@@ -377,57 +399,15 @@ def _parse_claims(data: Any, file: str, problems: list[Problem]) -> tuple[Claim,
     claims: list[Claim] = []
     for record, what, claim_id in _valid_records(data, file, "claim", schema.CLAIM, problems):
         problems += _one_of(record, "form", CLAIM_FORMS, file, what)
-        fields = {key: schema.text(record[key]) for key in ("who", "what", "channel", "form", "quote")}
-        entry = schema.text(record["entry"]) if "entry" in record else None
-        claims.append(Claim(claim_id, **fields, entry=entry, occurrence=record.get("occurrence"), line=record.line))
-    return tuple(claims)
-
-
-def check_quotes(items: tuple[Note, ...] | tuple[Claim, ...], paragraphs: tuple[str, ...], file: str, what: str) -> list[Problem]:
-    """Each quote must occur in one paragraph: exactly once, or as often as `occurrence` asks."""
-    problems = []
-    for item in items:
-        count = count_quote(item.quote, paragraphs)
-        if count == 0:
-            problems.append(
-                Problem(
-                    file,
-                    item.line,
-                    f"quote of {what} '{item.id}' is not in the article; copy the words exactly, quotes and apostrophes included",
-                )
+        fields = {key: record[key].strip() if key != "quote" else record[key] for key in ("who", "what", "channel", "form", "quote")}
+        claims.append(
+            Claim(
+                claim_id,
+                **fields,
+                entry=record.get("entry"),
+                occurrence=record.get("occurrence"),
+                line=record.line,
+                key_lines=record.key_lines,
             )
-        elif item.occurrence is None and count > 1:
-            problems.append(
-                Problem(file, item.line, f"quote of {what} '{item.id}' occurs {count} times; quote more words or add 'occurrence: N'")
-            )
-        elif item.occurrence is not None and not 1 <= item.occurrence <= count:
-            problems.append(
-                Problem(
-                    file, item.line, f"{what} '{item.id}' asks for occurrence {item.occurrence} of its quote, which occurs {count} time(s)"
-                )
-            )
-    return problems
-
-
-def check_claims(claims: tuple[Claim, ...], entry_ids: set[str], paragraphs: tuple[str, ...], file: str) -> list[Problem]:
-    """A claim's `entry` must be a glossary id, and two claims may not mark overlapping words."""
-    problems = [
-        Problem(
-            file,
-            claim.line,
-            f"claim '{claim.id}' names entry '{claim.entry}', which is not in the glossary; use an entry id or drop 'entry'",
         )
-        for claim in claims
-        if claim.entry is not None and claim.entry not in entry_ids
-    ]
-    spans = sorted(((locate(claim.quote, claim.occurrence, paragraphs), claim) for claim in claims), key=lambda pair: astuple(pair[0]))
-    for (first, earlier), (second, later) in itertools.pairwise(spans):
-        if first.paragraph == second.paragraph and second.start < first.end:
-            problems.append(
-                Problem(
-                    file,
-                    later.line,
-                    f"quote of claim '{later.id}' overlaps that of claim '{earlier.id}' (line {earlier.line}); shorten one",
-                )
-            )
-    return problems
+    return tuple(claims)

@@ -11,17 +11,19 @@ them for the dark scheme with more specific selectors.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .basemap import Basemap, Polygon
-from .geo import Conic, Frame, Point, box_outline, clip_ring, fit, simplify
+from .geo import Conic, Frame, Point, box_outline, clip_ring, fit, simplify, thin
+from .safety import escape_html
 
 WIDTH, HEIGHT, PADDING = 800, 560, 24
 FOCUS = (22.0, 41.0, 45.0, 53.0)
 """The lon/lat box every map shows (Ukraine, the Black Sea, the Sea of Azov); places outside it widen the frame."""
+LATITUDE_LIMIT = 85.0
+"""The projection's cone meets the axis at the pole: latitudes this far out are never drawn."""
 FONT = 13
 DOT = 3.5
 UKRAINE = "804"
@@ -100,8 +102,13 @@ def text_box(x: float, y: float, text: str, size: float, anchor: str = "start") 
 def map_frame(basemap: Basemap, places: Sequence[Place], conic: Conic = CONIC) -> Frame:
     """The frame showing the focus region and every place the base map covers."""
     points = [conic.project(lon, lat) for lon, lat in box_outline(*FOCUS)]
-    points += [conic.project(place.lon, place.lat) for place in places if basemap.covers(place.lat, place.lon)]
+    points += [conic.project(place.lon, place.lat) for place in places if _drawable(basemap, place)]
     return fit(points, WIDTH, HEIGHT, PADDING)
+
+
+def _drawable(basemap: Basemap, place: Place) -> bool:
+    """Whether the base map covers a place and the projection can draw it (a conic cannot draw the poles)."""
+    return basemap.covers(place.lat, place.lon) and -LATITUDE_LIMIT < place.lat < LATITUDE_LIMIT
 
 
 def shown_places(basemap: Basemap, places: Sequence[Place], conic: Conic = CONIC) -> tuple[Place, ...]:
@@ -110,7 +117,7 @@ def shown_places(basemap: Basemap, places: Sequence[Place], conic: Conic = CONIC
     return tuple(
         place
         for place in places
-        if basemap.covers(place.lat, place.lon) and frame.inside(frame.to_px(conic.project(place.lon, place.lat)), PADDING / 2)
+        if _drawable(basemap, place) and frame.inside(frame.to_px(conic.project(place.lon, place.lat)), PADDING / 2)
     )
 
 
@@ -125,7 +132,7 @@ def render_map_svg(basemap: Basemap, places: Sequence[Place], *, href: str = "..
         f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc">',
         f'<title id="{ident}-title">Locator map: Ukraine, Crimea, the Black Sea and the Sea of Azov</title>',
         f'<desc id="{ident}-desc">Map of Ukraine and its neighbours. Crimea is shown as part of Ukraine, hatched as occupied '
-        f"by Russia since 2014. Marked places: {html.escape(names)}.</desc>",
+        f"by Russia since 2014. Marked places: {escape_html(names)}.</desc>",
         f"<style>{STYLE.strip()}</style>",
         '<defs><pattern id="ed-map-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<line class="ed-map-hatch-line" x1="0" y1="0" x2="0" y2="5"/></pattern></defs>',
@@ -141,12 +148,16 @@ def render_map_svg(basemap: Basemap, places: Sequence[Place], *, href: str = "..
 
 
 def _path(polygons: Iterable[Polygon], frame: Frame, conic: Conic) -> str:
-    """Path data for polygons: projected, clipped to the picture, simplified below half a pixel."""
+    """Path data for polygons: projected, thinned, clipped to the picture, simplified below half a pixel.
+
+    Thinning first (points closer than a tenth of a pixel to the last one kept are dropped)
+    keeps the work in step with what the picture can show, however dense the data.
+    """
     rings = []
     view = (-4.0, -4.0, frame.width + 4, frame.height + 4)
     for polygon in polygons:
         for ring in polygon:
-            points = clip_ring([frame.to_px(conic.project(lon, lat)) for lon, lat in ring], view)
+            points = clip_ring(thin([frame.to_px(conic.project(lon, lat)) for lon, lat in ring], 0.1), view)
             points = simplify([*points, points[0]], 0.4)[:-1] if len(points) >= 3 else []
             if len(points) >= 3:
                 rings.append("M" + "L".join(f"{_num(x)} {_num(y)}" for x, y in points) + "Z")
@@ -167,10 +178,10 @@ def _areas(basemap: Basemap, frame: Frame, conic: Conic) -> list[str]:
         path = _path(area.polygons, frame, conic)
         if path:
             kind = "ed-map-ukraine" if area.id == UKRAINE else "ed-map-land"
-            parts.append(f'<path class="{kind}" data-name="{html.escape(area.name)}" d="{path}"/>')
+            parts.append(f'<path class="{kind}" data-name="{escape_html(area.name)}" d="{path}"/>')
     for area in basemap.areas:
         if area.role == "occupied":
-            parts.append(f'<path class="ed-map-occupied" data-name="{html.escape(area.name)}" d="{_path(area.polygons, frame, conic)}"/>')
+            parts.append(f'<path class="ed-map-occupied" data-name="{escape_html(area.name)}" d="{_path(area.polygons, frame, conic)}"/>')
     return [*parts, "</g>"]
 
 
@@ -265,11 +276,11 @@ def _places(places: Sequence[Place], frame: Frame, conic: Conic, href: str, take
         x, y = dots[place.id]
         tx, ty, anchor = label_position(place.label, (x, y), frame, taken)
         taken.append(text_box(tx, ty, place.label, FONT, anchor))
-        label = html.escape(place.label, quote=False)
+        label = escape_html(place.label)
         where = f'x="{_num(tx)}" y="{_num(ty)}" text-anchor="{anchor}"'
         halo, text = haloed("ed-map-place", where, label).split("\n")
         parts.append(
-            f'{halo}<a href="{html.escape(href + place.id)}"><circle class="ed-map-dot" cx="{_num(x)}" cy="{_num(y)}" r="{DOT}"/>{text}</a>'
+            f'{halo}<a href="{escape_html(href + place.id)}"><circle class="ed-map-dot" cx="{_num(x)}" cy="{_num(y)}" r="{DOT}"/>{text}</a>'
         )
     return [*parts, "</g>"]
 

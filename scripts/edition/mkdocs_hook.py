@@ -34,7 +34,7 @@ from edition.loader import load_source
 from edition.model import Edition, Page
 from edition.outputs import PDF_VARIABLE
 from edition.pipeline import build_pages, describe_summary
-from edition.stylesheets import TrimError, trim_stylesheets
+from edition.stylesheets import TrimError, TrimToolsMissingError, trim_stylesheets
 from edition.themeenv import lighten_environments
 from edition.writer import is_generated
 
@@ -76,9 +76,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(str(error)) from None
         log.error("%s\nStill showing the last good build; it updates as soon as the source is fixed.", error)
         edition, pages = _last_good
+    except Exception as error:
+        if _command != "serve" or _last_good is None:
+            raise
+        log.error(
+            "The edition could not be built (%s: %s); this is a bug, please report it with the source that causes it.\n"
+            "Still showing the last good build.",
+            type(error).__name__,
+            error,
+        )
+        edition, pages = _last_good
     else:
         _last_good = edition, pages
         log.info("Edition: %s", describe_summary(summary).replace("\n", "; "))
+        # Not log.warning: a strict build stops at warnings, and these do not stop the edition.
+        for warning in edition.warnings:
+            log.info("%s", warning)
     _add_figure_pages_to_nav(config, pages)
     metadata = edition.metadata
     # Material writes these into the page unescaped: escape them here so they stay text.
@@ -152,5 +165,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     try:
         trim_stylesheets(Path(config.site_dir))
+    except TrimToolsMissingError as error:
+        # The trim only makes the site lighter; without its tools the site is whole, so the build goes on.
+        log.info("Stylesheets not trimmed: %s. The site is complete, its stylesheets only larger.", error)
     except TrimError as error:
         raise PluginError(f"Cannot trim the stylesheets: {error}") from None

@@ -6,13 +6,22 @@ without anyone mutating them behind its back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .basemap import Basemap
+from .errors import Problem
 
 KINDS = ("term", "person", "place", "organization")
 """Glossary entry kinds, in the order the names index lists them."""
+
+RESERVED_IDS = frozenset({"glossary", "editorial-notes"})
+"""Ids the generated pages give their own headings where entry and note ids become element ids:
+an entry or note may not take one (the glossary's and the notes page's titles)."""
+
+KeyLines = Mapping[str, int]
+"""The line of each key of a record in its file, for messages that name the exact line."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,9 @@ class Entry:
     line: int = 0
     coords: tuple[float, float] | None = None
     """Latitude and longitude in decimal degrees, for places shown on the locator map."""
+    form_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """The line of each form in glossary.yml (of the term, when the forms default to it)."""
+    key_lines: KeyLines = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def sort_key(self) -> str:
@@ -60,6 +72,7 @@ class Note:
     sources: tuple[Source, ...]
     occurrence: int | None = None
     line: int = 0
+    key_lines: KeyLines = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class Claim:
     entry: str | None = None
     occurrence: int | None = None
     line: int = 0
+    key_lines: KeyLines = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -160,6 +174,8 @@ class Edition:
     claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()
     basemap: Basemap | None = None
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    """What the loader found that does not stop the build (a form that never occurs), for the editor to see."""
 
 
 @dataclass(frozen=True)

@@ -58,5 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_pdf: {error}", file=sys.stderr)
         print("No PDF was written. Fix the problems above and run it again.", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"build_pdf: cannot write {error.filename or 'the PDF'}: {error.strerror or error}; no PDF was written.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("build_pdf: interrupted; no PDF was written.", file=sys.stderr)
+        return 130
     print(f"PDF written to {target} ({target.stat().st_size:,} bytes)")
     return 0

@@ -1,23 +1,30 @@
-"""Build the static site all or nothing: into a temporary folder, then swapped into place.
+"""Build the static site all or nothing: into a folder beside SITE, then swapped into place.
 
-A failed or interrupted build leaves the previous site exactly as it was. The build is
-reproducible: `SOURCE_DATE_EPOCH` (the dates MkDocs writes into the sitemap) comes from
-the edition's own date unless the caller sets it.
+SITE is only ever replaced when it is absent, an empty folder, or a site this tool built,
+which it knows by the marker file `.edition-site` every build writes into the site. The
+project, the source folder, a folder of someone's files, a file: each is refused with a
+message before anything is touched. A failed or interrupted build leaves the previous
+site exactly as it was, and the next build removes what an interrupted one left beside it.
+
+The build is reproducible: `SOURCE_DATE_EPOCH` (the dates MkDocs writes into the sitemap)
+comes from the edition's own date unless the caller sets it.
 
 Typesetting the PDF takes ten times as long as building the pages, so a typeset book is
 kept (`buildcache`) under the digest of everything it is made from (`bookinputs`); a
-build whose book would be the same, because only the site's templates, stylesheets or
-hand-written pages changed or nothing did, copies the kept one.
+build whose book would be the same copies the kept one. The typesetter runs in a second
+process while this one builds the pages; it is killed with this one, however this one ends.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import datetime
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -31,89 +38,162 @@ from mkdocs.exceptions import MkDocsException
 from .bookinputs import book_digest
 from .buildcache import BuildCache
 from .errors import SourceError
-from .loader import load_source
+from .loader import parse_source, read_source
 from .outputs import PDF_VARIABLE, pdf_name
 from .pipeline import describe_summary, summarize
 
 PDF_SCRIPT = Path(__file__).resolve().parents[1] / "build_pdf.py"
-BOOKS = BuildCache.in_temp("edition-books", ".pdf")
+SITE_MARKER = ".edition-site"
+"""The file that marks a folder as a site this tool built, and so one it may replace."""
+SITE_MARKER_TEXT = "A site built by the edition's `make site`, which replaces this folder whole at each build.\n"
+STAGING = ".building-"
+"""Beside SITE, `.<site>.building-XXXX/`: a build in progress, holding the new site and book until they are whole."""
+STAGING_MARKER = ".edition-staging"
+"""Written first into a staging folder, so that the next build knows it for a leftover of its own."""
+PR_SET_PDEATHSIG = 1
+
+
+class SiteFolderError(Exception):
+    """SITE is not a folder this tool may replace; says what it is and what to do."""
 
 
 def source_date_epoch(date: str | None) -> str:
-    """Seconds since 1970 at midnight UTC of the edition's date (edition.yml `date`), or 0."""
+    """Seconds since 1970 at midnight UTC of the edition's date (edition.yml `date`, "YYYY[-MM[-DD]]"), or 0."""
     if not date:
         return "0"
-    day = datetime.date.fromisoformat(date)
-    return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
+    year, month, day = (int(part) for part in [*date.split("-"), "1", "1"][:3])
+    return str(int(datetime.datetime(year, month, day, tzinfo=datetime.UTC).timestamp()))
+
+
+def check_site_folder(site: Path, *, keep: list[Path], outside: list[Path]) -> None:
+    """Refuse a SITE this tool did not build, one that holds a path of `keep`, or one inside a folder of `outside`."""
+    if site.is_symlink():
+        raise SiteFolderError(f"{site} is a link; give the site folder itself")
+    resolved = site.resolve()
+    for path in (path.resolve() for path in keep):
+        if path.is_relative_to(resolved):
+            raise SiteFolderError(f"{site} holds {path}, which a build must never replace; choose another SITE, e.g. site/")
+    for path in (path.resolve() for path in outside):
+        if resolved.is_relative_to(path):
+            raise SiteFolderError(f"{site} is inside {path}; choose a SITE outside the project's own folders, e.g. site/")
+    if not site.exists():
+        return
+    if not site.is_dir():
+        raise SiteFolderError(f"{site} is a file, not a site folder; choose another SITE or move the file away")
+    if not (site / SITE_MARKER).is_file() and any(site.iterdir()):
+        raise SiteFolderError(
+            f"{site} holds files that `make site` did not build (it has no {SITE_MARKER}); "
+            "choose another SITE, or empty or remove the folder yourself"
+        )
+
+
+def remove_leftovers(site: Path) -> None:
+    """Remove what interrupted builds left beside SITE: their staging folders and any replaced site, each marked as ours."""
+    for leftover in site.parent.glob(f".{site.name}.*"):
+        ours = leftover.name.startswith(f".{site.name}{STAGING}") or leftover.name.startswith(f".{site.name}.old-")
+        if not ours or not leftover.is_dir() or leftover.is_symlink():
+            continue
+        if _is_marked(leftover):
+            shutil.rmtree(leftover, ignore_errors=True)
+        elif not any(leftover.iterdir()):
+            leftover.rmdir()  # made, then interrupted before its marker: empty, so nothing of anyone's is lost
+
+
+def _is_marked(folder: Path) -> bool:
+    """Whether a folder beside SITE is one a build made: a staging folder or a replaced site carry a marker."""
+    return (folder / SITE_MARKER).is_file() or (folder / STAGING_MARKER).is_file()
 
 
 def build_site(source: Path, site: Path, config: Path, pdf: bool = True) -> int:
-    """Build the pages with MkDocs (strict) into a fresh folder beside `site`, with the PDF unless told not to, then put it in place."""
-    site = site.resolve()
+    """Build the pages with MkDocs (strict), with the PDF unless told not to, beside `site`; then put the site in place."""
+    project = config.resolve().parent
+    own_folders = [source, project / "docs", project / "overrides", project / "scripts", project / "tests"]
+    check_site_folder(site, keep=[project, config, *own_folders], outside=own_folders)
     site.parent.mkdir(parents=True, exist_ok=True)
-    edition = load_source(source)
-    # What the hook and MkDocs read from the environment; a date the caller set wins.
+    remove_leftovers(site)
+    files = read_source(source)
+    edition = parse_source(files)
     settings = {
         "EDITION_SOURCE": str(source.resolve()),
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(edition.metadata.date),
         # The site links to the PDF (hook → templates) only when it is written beside the pages.
         PDF_VARIABLE: pdf_name(edition) if pdf else None,
     }
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
-    book = staging.with_name(f"{staging.name}.pdf")
-    digest = book_digest(source) if pdf else ""
-    kept = BOOKS.fetch(digest) if pdf else None
-    # The PDF is typeset in a second process while this one builds the pages, unless it is kept.
-    typesetter = start_typesetter(source, book) if pdf and kept is None else None
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}{STAGING}", dir=site.parent))
+    typesetter = None
     try:
+        (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
+        pages, book = staging / "site", staging / "book.pdf"
+        books = BuildCache.in_user_cache("books", ".pdf") if pdf else None
+        digest = book_digest(files) if pdf else ""
+        kept = books.fetch(digest) if books is not None else None
+        typesetter = start_typesetter(source, book) if pdf and kept is None else None
         with environment(settings):
-            built = run_mkdocs(config, staging)
+            built = run_mkdocs(config, pages)
         typeset = typesetter.wait() == 0 if typesetter else True
         if not (built and typeset):
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
             return 1
         if kept is not None:
-            (staging / pdf_name(edition)).write_bytes(kept)
+            (pages / pdf_name(edition)).write_bytes(kept)
         elif pdf:
-            keep_book(source, digest, book)
-            book.replace(staging / pdf_name(edition))
-        replace_folder(staging, site)
+            if books is not None:
+                keep_book(books, source, digest, book)
+            book.replace(pages / pdf_name(edition))
+        for warning in edition.warnings:
+            print(warning, file=sys.stderr)
+        (pages / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+        replace_folder(pages, site)
         print(describe_summary(summarize(edition)))
     finally:
         if typesetter is not None and typesetter.poll() is None:
             typesetter.kill()
             typesetter.wait()
         shutil.rmtree(staging, ignore_errors=True)
-        book.unlink(missing_ok=True)
     return 0
 
 
 def start_typesetter(source: Path, book: Path) -> subprocess.Popen[bytes]:
-    """Start `build_pdf.py` writing the edition's PDF to `book`; its errors go to this process's stderr."""
-    return subprocess.Popen([sys.executable, str(PDF_SCRIPT), "--source", str(source), "--out", str(book)], stdout=subprocess.DEVNULL)
+    """Start `build_pdf.py` writing the edition's PDF to `book`, in its own session, to die with this process."""
+    return subprocess.Popen(
+        [sys.executable, str(PDF_SCRIPT), "--source", str(source), "--out", str(book)],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,  # a Ctrl+C at the terminal reaches this process, which stops the typesetter itself
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+    )
 
 
-def keep_book(source: Path, digest: str, book: Path) -> None:
+def keep_book(books: BuildCache, source: Path, digest: str, book: Path) -> None:
     """Keep the newly typeset `book` under `digest`, unless the source changed while it was typeset."""
     # An editor may save a file during the build; the book may then hold either version.
-    if book_digest(source) == digest:
-        BOOKS.keep(digest, book.read_bytes())
+    if book_digest(read_source(source)) == digest:
+        books.keep(digest, book.read_bytes())
+
+
+def _die_with_parent() -> None:
+    """In the child, before it runs: ask Linux to kill it when its parent dies, even by SIGKILL."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 @contextlib.contextmanager
 def environment(settings: dict[str, str | None]) -> Iterator[None]:
-    """Set (or, for None, unset) environment variables while MkDocs builds in this process; restore them after."""
-    saved = dict(os.environ)
+    """Set (or, for None, unset) environment variables while MkDocs builds in this process; restore those after."""
+    saved = {name: os.environ.get(name) for name in settings}
     for name, value in settings.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+        _set(name, value)
     try:
         yield
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
+        for name, value in saved.items():
+            _set(name, value)
+
+
+def _set(name: str, value: str | None) -> None:
+    """Set an environment variable, or unset it for None."""
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def run_mkdocs(config: Path, site: Path) -> bool:
@@ -144,9 +224,8 @@ def run_mkdocs(config: Path, site: Path) -> bool:
 
 
 def replace_folder(new: Path, target: Path) -> None:
-    """Put `new` where `target` is, with renames only, so no reader sees a half-built site."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    """Put `new` where `target` is, with renames only, so no reader sees a half-built site; `target` was checked to be ours."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         target.rename(old)
     new.rename(target)
@@ -166,4 +245,15 @@ def main(argv: list[str] | None = None) -> int:
         return build_site(arguments.source, arguments.site, arguments.config, arguments.pdf)
     except SourceError as error:
         print(f"build_site: {error}", file=sys.stderr)
+        print(f"Nothing was written; {arguments.site} is unchanged.", file=sys.stderr)
         return 1
+    except SiteFolderError as error:
+        print(f"build_site: refused: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        print(f"build_site: cannot write{where}: {error.strerror or error}; {arguments.site} is unchanged.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"build_site: interrupted; {arguments.site} is unchanged.", file=sys.stderr)
+        return 130

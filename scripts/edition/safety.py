@@ -1,66 +1,272 @@
-"""What editors' Markdown may contain: checked by rendering it, not by guessing at its syntax.
+"""The one boundary between what editors typed and the page: no source text reaches HTML any other way.
 
-Definitions and notes are Markdown, but only a small part of it is meant for them:
-paragraphs, emphasis, links to web pages, lists and inline code. Each text is rendered
-with Python-Markdown and the resulting tags and link targets are compared with what is
-allowed; raw HTML never gets that far, because `disarm_html` has turned it into text.
+Three kinds of text cross it:
+
+- **plain text** (the article, terms, titles, quotes, labels) is escaped so that Markdown
+  and HTML show it exactly as typed and never as markup (`escape_text`, `escape_attribute`);
+- **Markdown** (definitions and notes) has its raw HTML disarmed (shown as text), is
+  rendered with the site's own extensions, and is then cleaned by nh3 (the Ammonia
+  sanitiser) to an allow-list of elements, attributes and URL schemes (`markdown_html`).
+  `markdown_problems` names whatever the cleaning would remove, so that the loader refuses
+  it instead of publishing a silently altered text;
+- **addresses** (sources' urls, links in Markdown) are parsed, not pattern-matched
+  (`url_problem`).
+
+Characters that no page can carry safely (control characters, lone surrogates,
+bidirectional overrides, noncharacters) are refused wherever they appear (`character_problem`).
+Editors' text never goes into a `title` attribute: Material's tooltips rebuild titles as
+HTML, so tooltips are built by the edition's script from `data-ed-tip` with `textContent`.
 """
 
 from __future__ import annotations
 
+import functools
+import html
 import re
-from html.parser import HTMLParser
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from .escape import editors_markdown_html
+import lxml.html
+import markdown
+import nh3
+
+MARKDOWN_EXTENSIONS = ("toc", "footnotes", "attr_list", "md_in_html", "admonition", "tables")
+"""The Markdown extensions of the site (mkdocs.yml), and so of the book and of editors' Markdown."""
 
 ALLOWED_TAGS = frozenset({"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"})
-"""Tags a definition or note may produce."""
+"""Elements a definition or note may produce: paragraphs, emphasis, links, lists, code."""
 
-SAFE_URL = re.compile(
+ALLOWED_ATTRIBUTES = {"a": frozenset({"href"})}
+"""Attributes those elements may carry: a link's address, nothing else."""
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+"""What a link or a source may point to: a web page or an address."""
+
+MAX_URL_LENGTH = 2048
+
+# Characters a URL cannot hold unescaped (RFC 3986): they would end the address in HTML or Markdown.
+URL_FORBIDDEN = re.compile(r"""[\s<>"'`{}|\\^]""")
+
+_NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(0x11))
+UNSAFE_CHARACTER = re.compile(
     r"""
-    \A(?:
-        https?://[^\s]+             # a web page
-      | mailto:[^\s]+               # an address
-    )\Z
+    (?P<control>[\x00-\x08\x0b-\x1f\x7f-\x9f])          # control characters; tab and line feed are text
+  | (?P<surrogate>[\ud800-\udfff])                      # half of a UTF-16 pair: not a character at all
+  | (?P<bidi>[\u202a-\u202e\u2066-\u2069])              # embeddings, overrides, isolates: reorder what is shown
+  | (?P<noncharacter>[\ufdd0-\ufdef"""
+    + _NONCHARACTERS
+    + r"""])
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
+"""What no page may carry: each kind has its own message in `character_problem`."""
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Control characters HTML cannot carry (tab, line feed and carriage return are fine)."""
+_CHARACTER_MESSAGES = {
+    "control": "control character {code} cannot be shown on a web page; delete it",
+    "surrogate": "{code} is half of a UTF-16 pair, not a character (a broken escape such as \\ud800?); delete it",
+    "bidi": "bidirectional control {code} can make the text display in another order than it reads; delete it",
+    "noncharacter": "noncharacter {code} cannot be shown on a web page; delete it",
+}
+
+INLINE_SPECIALS = "\\`*_[]{}<>&|~^"
+"""Characters with a meaning anywhere in a line, in Markdown, HTML or an enabled extension."""
+
+_INLINE = {ord(char): f"&#{ord(char)};" for char in INLINE_SPECIALS}
+_INLINE[ord("\t")] = "&#9;"
+
+_LINE_START = r"""
+    (?P<indent>[^\S\n]*)                # indentation (any kind of space) would make a code block or be dropped
+    (?:
+        (?P<marker>[#>+=:-])            # heading, quote, list, setext underline, definition
+      | (?P<number>\d+)(?P<dot>\.)      # ordered list item such as "1."
+    )?
+    """
+LINE_START = re.compile(r"(?:\A|(?<=\n))" + _LINE_START, re.VERBOSE)
+"""The start of every line, the text's first included."""
+LATER_LINE_START = re.compile(r"(?<=\n)" + _LINE_START, re.VERBOSE)
+"""The start of every line after the first, for text that continues a line."""
+
+LINE_END = re.compile(r"[^\S\n]+(?=\n|\Z)")
+"""Spaces at a line's end, the text's last included: two would become a line break."""
+EARLIER_LINE_END = re.compile(r"[^\S\n]+(?=\n)")
+"""Spaces at the end of every line but the last, for text that a line goes on after."""
 
 
-class _Inventory(HTMLParser):
-    """Collects the tags and link targets of rendered Markdown."""
+# Characters ---------------------------------------------------------------------------------
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: set[str] = set()
-        self.urls: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Note the tag, and the target if it is a link."""
-        self.tags.add(tag)
-        self.urls += [value or "" for name, value in attrs if name in ("href", "src")]
+@dataclass(frozen=True)
+class CharacterProblem:
+    """An unsafe character: where it is (offset in the text, line from 1) and what to say about it."""
+
+    offset: int
+    line: int
+    message: str
+
+
+def character_problems(text: str) -> Iterator[CharacterProblem]:
+    """Every character of `text` that no page may carry, in order."""
+    line, counted = 1, 0
+    for found in UNSAFE_CHARACTER.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        code = f"U+{ord(found.group()):04X}"
+        yield CharacterProblem(found.start(), line, _CHARACTER_MESSAGES[found.lastgroup or "control"].format(code=code))
+
+
+def character_problem(text: str) -> CharacterProblem | None:
+    """The first character of `text` that no page may carry, if any."""
+    return next(character_problems(text), None)
+
+
+# Plain text ---------------------------------------------------------------------------------
+
+
+def _entity(char: str) -> str:
+    """A numeric character reference for one character."""
+    return f"&#{ord(char)};"
+
+
+def _line_start(match: re.Match[str]) -> str:
+    """Escape the indentation and any block marker at the start of a line."""
+    indent = "".join(_entity(char) for char in match.group("indent"))
+    if match.group("marker"):
+        return indent + _entity(match.group("marker"))
+    if match.group("number"):
+        return indent + match.group("number") + _entity(".")
+    return indent
+
+
+def escape_text(text: str, *, starts_line: bool = True, ends_line: bool = True) -> str:
+    """Markdown that renders exactly as `text`, with no markup of its own.
+
+    Python-Markdown passes numeric character references through untouched, so any
+    character that could start Markdown or HTML syntax is written as one. Characters that
+    matter only at the start of a line are escaped only there. `starts_line` and
+    `ends_line` say whether the text begins or ends a line of the Markdown, or is a piece
+    of a line that other Markdown continues.
+    """
+    escaped = (LINE_START if starts_line else LATER_LINE_START).sub(_line_start, text.translate(_INLINE))
+    line_end = LINE_END if ends_line else EARLIER_LINE_END
+    return line_end.sub(lambda match: "".join(map(_entity, match.group())), escaped)
+
+
+def escape_attribute(value: str) -> str:
+    """A double-quoted attribute value for attr_list (`{ data-x="…" }`) that holds exactly `value`."""
+    return html.escape(value, quote=True).translate({ord("\\"): "&#92;", ord("{"): "&#123;", ord("}"): "&#125;"})
+
+
+def escape_html(text: str) -> str:
+    """Text for HTML element content or a double-quoted attribute."""
+    return html.escape(text, quote=True)
+
+
+# Addresses ----------------------------------------------------------------------------------
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with an address a source or link gives, or None for an absolute http(s) or mailto address."""
+    if len(url) > MAX_URL_LENGTH:
+        return f"is {len(url):,} characters long; an address is at most {MAX_URL_LENGTH:,}"
+    forbidden = URL_FORBIDDEN.search(url)
+    if forbidden:
+        char = forbidden.group()
+        shown = "a space" if char == " " else "a line break or tab" if char.isspace() else f"'{char}'"
+        return f"contains {shown}, which an address cannot hold; write it as %{ord(char):02X}"
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        return f"is not a valid address ({error})"
+    if parts.scheme.lower() not in URL_SCHEMES:
+        return "should start with https:// or http:// (or mailto: for an e-mail address)"
+    if parts.scheme.lower() != "mailto" and not parts.hostname:
+        return "names no host; write the whole address, e.g. https://example.org/page"
+    if parts.scheme.lower() == "mailto" and not parts.path:
+        return "names no e-mail address after mailto:"
+    return None
+
+
+# Markdown -----------------------------------------------------------------------------------
+
+
+def disarm_html(text: str) -> str:
+    """Allow Markdown but not raw HTML: an editor's `<` is shown, never parsed as a tag."""
+    return text.replace("<", "&lt;")
+
+
+@functools.cache
+def _renderer() -> markdown.Markdown:
+    """One Python-Markdown instance with the site's extensions, reset between texts (setting one up costs more than a text)."""
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+
+
+def _rendered(text: str) -> str:
+    """An editor's Markdown as HTML, raw HTML disarmed, before cleaning."""
+    return _renderer().reset().convert(disarm_html(text))
+
+
+@functools.cache
+def _cleaner() -> nh3.Cleaner:
+    """The sanitiser, configured once with the allow-list."""
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        # "*": no attribute on every element (Ammonia's default allows `lang` and `title`).
+        attributes={"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
+        url_schemes=set(URL_SCHEMES),
+        attribute_filter=_keep_attribute,
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    )
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    """The sanitiser's last word on an allowed attribute: a link's address must be absolute and sound."""
+    return None if name == "href" and url_problem(value) else value
+
+
+def markdown_html(text: str) -> str:
+    """An editor's Markdown as clean HTML: what the site and the book publish of a definition or note."""
+    return _cleaner().clean(_rendered(text)).strip()
 
 
 def markdown_problems(text: str) -> list[str]:
-    """What is wrong with an editor's Markdown, each as a phrase for an error message."""
-    inventory = _Inventory()
-    inventory.feed(editors_markdown_html(text))
-    problems = [f"uses <{tag}>, but only emphasis, links, lists and code are allowed" for tag in sorted(inventory.tags - ALLOWED_TAGS)]
-    problems += [f"links to '{url}'; links must be http(s) addresses" for url in inventory.urls if not SAFE_URL.match(url)]
-    return problems
+    """What cleaning would remove from an editor's Markdown, each as a phrase for an error message.
+
+    The rendered HTML is read element by element against the same allow-list the
+    sanitiser applies: an element, an attribute or a link the cleaning would drop is a
+    problem, so that the page never shows a silently altered text.
+    """
+    problems: list[str] = []
+    for element in _fragment(_rendered(text)).iterdescendants():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue  # a comment: dropped with nothing a reader would miss
+        if tag not in ALLOWED_TAGS:
+            problems.append(f"uses <{tag}>, but only emphasis, links, lists and code are allowed")
+            continue
+        for name, value in element.attrib.items():
+            problems += _attribute_problems(tag, str(name), str(value))
+    return list(dict.fromkeys(problems))
 
 
-def is_safe_url(url: str) -> bool:
-    """True for an http(s) or mailto address: the only kinds a source may link to."""
-    return bool(SAFE_URL.match(url))
+def _fragment(html_text: str) -> lxml.html.HtmlElement:
+    """An HTML fragment parsed under one wrapping `<div>` (empty when the text is)."""
+    return lxml.html.fragment_fromstring(html_text or "<p></p>", create_parent="div")
 
 
-def first_control_character(text: str) -> tuple[int, str] | None:
-    """The line number and code point of the first control character in the text, if any."""
-    found = CONTROL.search(text)
-    if found is None:
-        return None
-    return text.count("\n", 0, found.start()) + 1, f"U+{ord(found.group()):04X}"
+def _attribute_problems(tag: str, name: str, value: str) -> list[str]:
+    """What is wrong with one attribute of an allowed element."""
+    if name == "href" and tag == "a":
+        problem = url_problem(value)
+        return [f"links to '{value}'; links must be http(s) addresses"] if problem else []
+    if name == "title" and tag == "a":
+        return ["gives a link a title (the quoted text after its address); remove it, titles are not shown"]
+    if name.startswith("on"):
+        return [f"sets the event handler '{name}' on <{tag}>, which is not allowed; remove the {{: … }} attribute list"]
+    return [f"sets the attribute '{name}' on <{tag}>, which is not allowed; remove the {{: … }} attribute list"]
+
+
+def markdown_text(text: str) -> str:
+    """The text a reader sees of an editor's Markdown, as one line: for tooltips and metadata."""
+    return " ".join(_fragment(markdown_html(text)).text_content().split())

@@ -35,7 +35,7 @@ TRIMMER = SCRIPTS / "trim_stylesheets.mjs"
 PURGECSS = SCRIPTS.parent / "node_modules" / "purgecss" / "package.json"
 THEME_STYLESHEETS = "assets/stylesheets/*.css"
 """Material's stylesheets (main, palette) in a built site: the ones trimmed."""
-CACHE = BuildCache.in_temp("edition-stylesheets", ".json")
+CACHE_NAME = "stylesheets"
 JAVASCRIPT_TYPES = {"", "text/javascript", "module"}
 FREE_TEXT = {"title", "alt", "aria-label", "content"}
 """Attributes whose values are text for readers (tooltips, labels, meta descriptions): no
@@ -44,12 +44,17 @@ edited definition or note keeps the cached result valid."""
 _PARSER = lxml.etree.HTMLParser(encoding="utf-8")
 _ATTRIBUTES = lxml.etree.XPath("//@*")
 """Every attribute of a page, each value knowing its name (`attrname`)."""
+HOW_TO_INSTALL = "run `npm ci` in the project folder (`make site` does it) and build again"
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 """A word as PurgeCSS's default extractor splits content into words."""
 
 
 class TrimError(Exception):
-    """The stylesheets could not be trimmed: the tools are missing or failed; says how to fix it."""
+    """PurgeCSS failed: says why and how to fix it."""
+
+
+class TrimToolsMissingError(TrimError):
+    """Node.js or PurgeCSS is not installed: the build goes on with the theme's stylesheets whole."""
 
 
 @dataclass
@@ -134,8 +139,9 @@ def trim_stylesheets(site: Path) -> None:
     names = [path.relative_to(site).as_posix() for path in own]
     request: dict[str, object] = {"stylesheets": sheets, "own": names, "vocabulary": read_vocabulary(site).as_extractor_result()}
     digest = _digest(request)
-    kept = CACHE.fetch(digest)
-    trimmed: dict[str, str] = json.loads(kept) if kept is not None else _purge(request, digest)
+    cache = BuildCache.in_user_cache(CACHE_NAME, ".json")
+    kept = cache.fetch(digest) if cache is not None else None
+    trimmed: dict[str, str] = json.loads(kept) if kept is not None else _purge(request, digest, cache)
     for name, css in trimmed.items():
         (site / name).write_text(css, encoding="utf-8")
 
@@ -148,22 +154,18 @@ def _digest(request: dict[str, object]) -> str:
     return digest.hexdigest()
 
 
-def _purge(request: dict[str, object], digest: str) -> dict[str, str]:
+def _purge(request: dict[str, object], digest: str, cache: BuildCache | None) -> dict[str, str]:
     """Run PurgeCSS through scripts/trim_stylesheets.mjs and keep its answer under `digest`."""
     node = shutil.which("node")
     if node is None or not PURGECSS.is_file():
-        raise _tool_missing("Node.js and PurgeCSS are not installed")
+        raise TrimToolsMissingError(f"Node.js and PurgeCSS are not installed: {HOW_TO_INSTALL}")
     run = subprocess.run([node, str(TRIMMER)], input=json.dumps(request), capture_output=True, text=True, check=False)
     if run.returncode != 0:
         lines = run.stderr.strip().splitlines() or [f"exit status {run.returncode}"]
         # Node ends with its version; the line naming the error says more.
         reason = next((line for line in lines if "Error" in line), lines[-1])
-        raise _tool_missing(f"PurgeCSS failed ({reason.strip()})")
+        raise TrimError(f"PurgeCSS failed ({reason.strip()}): {HOW_TO_INSTALL}")
     trimmed: dict[str, str] = json.loads(run.stdout)
-    CACHE.keep(digest, run.stdout.encode("utf-8"))
+    if cache is not None:
+        cache.keep(digest, run.stdout.encode("utf-8"))
     return trimmed
-
-
-def _tool_missing(detail: str) -> TrimError:
-    """The error a build reports when the stylesheets cannot be trimmed, with how to fix it."""
-    return TrimError(f"{detail}: run `npm ci` in the project folder (`make site` does it) and build again")

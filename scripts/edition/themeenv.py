@@ -5,8 +5,8 @@ theme's files and to render the pages, and Material's search plugin asks for thr
 to look up its translations. Each starts with nothing compiled, and the first walks
 every file of the theme. Every environment the edition's theme gives:
 
-- keeps compiled templates between builds (Jinja's bytecode cache, in the system's temp
-  folder). The cache is checked against each template's source, so an edited template
+- keeps compiled templates between builds (Jinja's bytecode cache, in the user's cache
+  folder, `buildcache.cache_folder`). The cache is checked against each template's source, so an edited template
   is compiled again. Compiling Material's templates is about a fifth of a plain build,
   and the search plugin's translations about 20 ms more;
 - lists the theme's files without entering folders whose name starts with a dot.
@@ -24,6 +24,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
 from mkdocs.theme import Theme
+
+from .buildcache import cache_folder
 
 log = logging.getLogger("mkdocs.edition")
 
@@ -44,11 +46,14 @@ class VisibleFilesLoader(FileSystemLoader):
 
 def lighten(env: Environment) -> Environment:
     """Give `env` the bytecode cache and, for Jinja's plain file-system loader, the one that skips dot-folders."""
-    try:
-        env.bytecode_cache = FileSystemBytecodeCache()
-    except (OSError, RuntimeError) as error:
-        # Only a speed-up: a temp folder that cannot hold it leaves the build as it was.
-        log.debug("No template cache: %s", error)
+    root = cache_folder()
+    if root is not None:
+        try:
+            (root / "templates").mkdir(mode=0o700, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(root / "templates"))
+        except OSError as error:
+            # Only a speed-up: a cache folder that cannot hold it leaves the build as it was.
+            log.debug("No template cache: %s", error)
     loader = env.loader
     if type(loader) is FileSystemLoader:
         env.loader = VisibleFilesLoader(loader.searchpath, loader.encoding, loader.followlinks)

@@ -8,32 +8,14 @@ the precision both share ("2023-02" may follow "2023-02-01").
 from __future__ import annotations
 
 import datetime
-import re
-from collections.abc import Callable
 from typing import Any
 
 from . import schema
 from .errors import Problem
-from .model import Event, Source
+from .model import Event
+from .records import item_lines, read_sources
 
-ISO_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?\Z")
 MONTHS = tuple(datetime.date(2000, month, 1).strftime("%B") for month in range(1, 13))
-
-SourcesReader = Callable[[Any, str, str, "int | None", list[Problem]], tuple[Source, ...]]
-"""The loader's reader of `sources` lists: (value, file, what, line, problems) -> sources."""
-
-
-def is_valid_date(text: str) -> bool:
-    """Whether `text` is a real date written YYYY, YYYY-MM or YYYY-MM-DD."""
-    match = ISO_DATE.match(text)
-    if match is None:
-        return False
-    year, month, day = (int(match[part]) if match[part] else 1 for part in ("year", "month", "day"))
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def display_date(text: str) -> str:
@@ -51,27 +33,28 @@ def in_order(earlier: str, later: str) -> bool:
     return earlier[:common] <= later[:common]
 
 
-def parse_timeline(
-    data: Any, file: str, problems: list[Problem], *, paragraphs: int, note_ids: set[str], read_sources: SourcesReader
-) -> tuple[Event, ...]:
-    """Read `timeline.yml`: a list of events in date order; every problem goes into `problems`."""
+def parse_timeline(data: Any, file: str, problems: list[Problem], *, paragraphs: int | None, note_ids: set[str]) -> tuple[Event, ...]:
+    """Read `timeline.yml`: a list of events in date order; every problem goes into `problems`.
+
+    `paragraphs` is how many the article has, or None when it could not be read (then
+    paragraph numbers are not checked, rather than all reported wrong).
+    """
     if data is None:
         return ()
     if not isinstance(data, list):
         problems.append(Problem(file, None, "should be a list of events, each starting with '- date: \"YYYY-MM-DD\"'"))
         return ()
     events: list[Event] = []
-    for record in data:
-        line = getattr(record, "line", None)
+    for record, line in zip(data, item_lines(data, None), strict=True):
         found = schema.check_record(record, schema.EVENT, file, "an event", line)
         problems += found
         if not found:
-            event = _event(record, file, problems, paragraphs, note_ids, read_sources)
-            if events and is_valid_date(event.date) and is_valid_date(events[-1].date) and not in_order(events[-1].date, event.date):
+            event = _event(record, file, problems, paragraphs, note_ids)
+            if events and not in_order(events[-1].date, event.date):
                 problems.append(
                     Problem(
                         file,
-                        event.line,
+                        record.key_lines["date"],
                         f"event dated {event.date} comes after one dated {events[-1].date} (line {events[-1].line}); "
                         "list events in date order",
                     )
@@ -80,30 +63,19 @@ def parse_timeline(
     return tuple(events)
 
 
-def _event(record: Any, file: str, problems: list[Problem], paragraphs: int, note_ids: set[str], read_sources: SourcesReader) -> Event:
-    """One event, its date, paragraph and note checked."""
-    date = schema.text(record["date"])
+def _event(record: Any, file: str, problems: list[Problem], paragraphs: int | None, note_ids: set[str]) -> Event:
+    """One event, its paragraph and note checked against the article and the notes."""
+    date = record["date"]
     what = f"the event dated '{date}'"
-    if not is_valid_date(date):
-        problems.append(
-            Problem(
-                file,
-                record.key_lines["date"],
-                f'date \'{date}\' of an event should be a real date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
-            )
-        )
     paragraph = record.get("paragraph")
-    if paragraph is not None and not 1 <= paragraph <= paragraphs:
+    if paragraph is not None and paragraphs is not None and paragraph > paragraphs:
         problems.append(
             Problem(file, record.key_lines["paragraph"], f"paragraph {paragraph} of {what} is not in the article; use 1 to {paragraphs}")
         )
-    note = schema.text(record["note"]) if "note" in record else None
+    note = record.get("note")
     if note is not None and note not in note_ids:
         problems.append(
             Problem(file, record.key_lines["note"], f"note '{note}' of {what} is not in notes.yml; use a note id or drop 'note'")
         )
-    label = schema.text(record["label"]).strip()
-    if not label or "\n" in label:
-        problems.append(Problem(file, record.key_lines["label"], f"label of {what} should be one non-empty line"))
     sources = read_sources(record["sources"], file, what, record.key_lines["sources"], problems)
-    return Event(date, label, sources, bool(record.get("later", False)), paragraph, note, record.line)
+    return Event(date, record["label"].strip(), sources, bool(record.get("later", False)), paragraph, note, record.line)
