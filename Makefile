@@ -1,13 +1,15 @@
-# The edition's commands. Each creates .venv from the pinned requirements when missing.
-#   make preview   build the edition from source/ and serve it with live reload
-#   make test      lint and the whole test suite (what CI runs)
-#   make site      build the static site: make site [SOURCE=dir] [SITE=dir]
-#   make check     validate the source folder without building: make check [SOURCE=dir]
-#   make docs      write the annotated Markdown pages into docs/
-#   make pdf       write the edition as a PDF: site/<slug>.pdf [SOURCE=dir] [SITE=dir]
-#   make lint      ruff and mypy
-#   make bench     measure speed against the plain alternative, write docs/performance.md [QUICK=1]
-#   make clean     remove the site and the virtual environment
+# The edition's commands, each a command of `python -m edition` (scripts/edition/cli.py).
+# Each creates .venv from the pinned requirements when missing.
+#   make preview    build the edition from source/ and serve it, rebuilt at every save [SOURCE=dir] [PORT=8000]
+#   make test       lint and the whole test suite (what CI runs)
+#   make test-fast  the unit tests alone (under half a minute)
+#   make site       build the static site: make site [SOURCE=dir] [SITE=dir]
+#   make check      validate the source folder without building: make check [SOURCE=dir]
+#   make docs       write the annotated Markdown pages into docs/
+#   make pdf        write the edition as a PDF: site/<slug>.pdf [SOURCE=dir] [SITE=dir]
+#   make lint       ruff, mypy and the layering of the stages (import-linter)
+#   make bench      measure speed against the plain alternative, write the benchmark report [QUICK=1]
+#   make clean      remove the site (when make site built it), the virtual environment and node_modules
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -19,44 +21,51 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)/scripts
+EDITION := $(BIN)/python -m edition
 
-.PHONY: preview test site check docs lint system-packages clean pdf map-data bench
+.PHONY: preview test test-fast site check docs lint system-packages clean pdf map-data bench
 
-preview: docs
-	EDITION_SOURCE="$$(realpath -- "$(SOURCE)")" $(BIN)/mkdocs serve --livereload --dev-addr "$(HOST):$(PORT)"
+preview: $(VENV)/.installed
+	$(EDITION) preview --source "$(SOURCE)" --host "$(HOST)" --port "$(PORT)"
 
+# On every core, each test file's tests in one worker (they share its built sites and browser).
 test: lint system-packages node_modules/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
+
+test-fast: $(VENV)/.installed
+	$(BIN)/pytest -m unit
 
 site: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python scripts/build_site.py --source "$(SOURCE)" --site "$(SITE)"
-	@echo "site written to $(SITE)/"
+	$(EDITION) site --source "$(SOURCE)" --site "$(SITE)"
 
 check: $(VENV)/.installed
-	$(BIN)/python scripts/check_edition.py --source "$(SOURCE)"
+	$(EDITION) check --source "$(SOURCE)"
 
 docs: $(VENV)/.installed
-	$(BIN)/python scripts/build_edition.py --source "$(SOURCE)" --out docs
+	$(EDITION) docs --source "$(SOURCE)" --out docs
 
 pdf: $(VENV)/.installed
-	$(BIN)/python scripts/build_pdf.py --source "$(SOURCE)" --site "$(SITE)"
+	$(EDITION) pdf --source "$(SOURCE)" --site "$(SITE)"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # A benchmark, not a test: prints a table and rewrites docs/performance.md (about 10 minutes).
 bench: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
+	$(EDITION) bench $(if $(QUICK),--quick)
 
 system-packages:
 	@bash scripts/install-system-packages.sh
 
-$(VENV)/.installed: requirements.txt
+# The pinned requirements, then the edition itself, editable, so that `import edition` and the
+# MkDocs plugin it registers (pyproject.toml) work from any folder, with no PYTHONPATH.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # Build- and test-time tools from npm (package-lock.json pins them): PurgeCSS trims the
@@ -70,7 +79,7 @@ node_modules/.installed: package-lock.json
 
 # The locator map's data, source/map/region.json, from world-atlas (Natural Earth); committed.
 map-data: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python scripts/make_map_data.py --atlas node_modules/world-atlas/countries-50m.json --out source/map/region.json
+	$(EDITION) map-data --atlas node_modules/world-atlas/countries-50m.json --out source/map/region.json
 
 # The site folder only when `make site` built it (its marker file is there): never someone's files.
 clean:

@@ -1,18 +1,16 @@
-"""What the tests that use a real browser share: Debian's Chromium and a loopback server for a site."""
+"""What the tests that use a real browser share: Debian's Chromium, its viewports, and the pages of the site.
+
+Sites are served with the edition's own static server (`edition.web.serve.serving`).
+"""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
-from benchmark.serve import running
 from helpers import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -54,26 +52,3 @@ def nav_pages() -> list[str]:
 # Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
 # their data (as the edition's does), and the page shown for a wrong address.
 PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a site folder under a path prefix ("/" or a sub-path); anything outside it is 404."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        """The file for a request path: only paths under the prefix map into the site folder."""
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "outside-the-prefix" / "404")
-        return super().translate_path("/" + path.removeprefix(self.prefix))
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the tests report what matters."""
-
-
-@contextlib.contextmanager
-def serve(site: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a site folder on a free loopback port under `prefix`; yields the site's address."""
-    handler = type("PrefixedSiteHandler", (SiteHandler,), {"prefix": prefix})
-    with running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))) as root:
-        yield root.removesuffix("/") + prefix

@@ -1,18 +1,31 @@
-"""Shared fixtures: project paths, a Markdown renderer like the site's, and built sites."""
+"""Shared fixtures (a Markdown renderer like the site's, built sites, the browser) and the tests' markers.
+
+Every test gets one of the markers `unit`, `site` or `browser` (pyproject.toml): a test
+that asks for a browser fixture is a browser test, one that asks for a built site or a
+project copy is a site test, and a module that runs the edition's commands itself says
+so with `pytestmark`. The rest are unit tests, which `make test-fast` runs alone.
+Playwright is imported only by the browser fixtures, when a browser test needs them.
+"""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown
 import pytest
-import yaml
-from playwright.sync_api import Browser, sync_playwright
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, serve
-from helpers import HOSTILE, ROOT, SOURCE, build_site
+from edition.safety import MARKDOWN_EXTENSIONS
+from helpers import HOSTILE, SOURCE, build_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+KINDS = ("unit", "site", "browser")
+BROWSER_FIXTURES = {"browser", "tabs", "tab", "desktop_tab", "phone_tab", "hostile_url"}
+SITE_FIXTURES = {"site", "hostile_site", "base_url", "project"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -20,32 +33,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Give each test its kind: browser, site or unit (see the module docstring)."""
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in KINDS):
+            continue
+        fixtures = set(getattr(item, "fixturenames", ()))
+        kind = "browser" if fixtures & BROWSER_FIXTURES else "site" if fixtures & SITE_FIXTURES else "unit"
+        item.add_marker(getattr(pytest.mark, kind))
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, taking MkDocs' `!ENV [NAME, default]` tags as their default."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-
-
-def site_markdown_extensions() -> list[str]:
-    """The Markdown extensions mkdocs.yml enables, so unit tests render as the site does."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
-
-
 @pytest.fixture
 def to_html() -> Callable[[str], str]:
     """Render Markdown with the site's extensions."""
-    return lambda text: markdown.markdown(text, extensions=site_markdown_extensions())
+    return lambda text: markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS))
 
 
 def _built(source: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
-    site = tmp_path_factory.mktemp(name)
+    site = tmp_path_factory.mktemp(name) / "site"
     result = build_site(source, site)
     assert result.returncode == 0, result.stderr
     return site
@@ -74,6 +84,10 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, started once for the session: Playwright allows one sync driver per thread."""
+    from playwright.sync_api import sync_playwright
+
+    from browsing import CHROMIUM, CHROMIUM_ARGS
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -85,5 +99,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The edition's site, served from the root of a loopback server for the session."""
-    with serve(site) as url:
+    from edition.web.serve import serving
+
+    with serving(site) as url:
         yield url

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.apparatus import note_label, ordered_notes, plain_text
-from edition.loader import load_source
+from edition.pages.apparatus import note_label, ordered_notes, plain_text
+from edition.source import load_source
 from helpers import SOURCE, problems, soup
 
 

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Response, expect
 
-from browsing import DESKTOP, NO_TRANSITIONS, PAGES, PHONE, later_mention, serve
-from edition.loader import load_source
+from browsing import DESKTOP, NO_TRANSITIONS, PAGES, PHONE, later_mention
+from edition.source import load_source
+from edition.web.serve import serving
 from helpers import ROOT, SOURCE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -307,7 +308,7 @@ def test_axe_finds_no_violation_in_either_colour_scheme(desktop_tab: Tab, path: 
 
 
 def test_the_site_works_under_a_sub_path(site: Path, tabs: Tabs) -> None:
-    with serve(site, SUB_PATH) as base:
+    with serving(site, SUB_PATH) as base:
         tab = tabs(base=base)
         page = tab.open("article/", wait_until="networkidle")
         assert tab.failures == []

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from edition import bookinputs, publish
-from edition.bookinputs import book_digest, installed_packages
-from edition.buildcache import MOST_RECENT_KEPT, BuildCache, cache_folder
-from edition.loader import load_source, read_source
-from edition.outputs import pdf_name
-from helpers import HOSTILE, ROOT, mkdocs_env
+from edition.book import inputs as bookinputs
+from edition.book.inputs import book_digest, installed_packages
+from edition.book.name import pdf_name
+from edition.cache import MOST_RECENT_KEPT, BuildCache, cache_folder
+from edition.source import load_source, read_source
+from edition.web import site as publish
+from helpers import HOSTILE, ROOT
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_a_change_to_the_code_or_its_templates_changes_the_book_digest(
     (package / "__pycache__").mkdir()
     (package / "__pycache__" / "module.pyc").write_bytes(b"compiled")
     assert book_digest(files) == before, "compiled modules are not inputs"
-    css = package / "templates" / "book.css"
+    css = package / "book" / "templates" / "book.css"
     css.write_text(css.read_text(encoding="utf-8") + "p { hyphens: none; }\n", encoding="utf-8")
     assert book_digest(files) != before
 
@@ -162,14 +163,13 @@ def _no_typesetter(source: Path, book: Path) -> subprocess.Popen[bytes]:
 
 @pytest.fixture
 def books(user_cache: Path, monkeypatch: pytest.MonkeyPatch, source: Path) -> BuildCache:
-    """The build's book cache, in the test's own folder, with the environment `make site` gives the build."""
-    for name, value in mkdocs_env(source).items():
-        monkeypatch.setenv(name, value)
+    """The build's book cache, in the test's own folder."""
     cache = BuildCache.in_user_cache("books", ".pdf")
     assert cache is not None
     return cache
 
 
+@pytest.mark.site
 def test_a_site_build_with_the_same_book_inputs_copies_the_kept_pdf(
     books: BuildCache, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -180,6 +180,7 @@ def test_a_site_build_with_the_same_book_inputs_copies_the_kept_pdf(
     assert (site / pdf_name(load_source(source))).read_bytes() == b"%PDF-kept"
 
 
+@pytest.mark.site
 def test_a_site_build_after_an_edit_typesets_the_book_and_keeps_it(
     books: BuildCache, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -203,6 +204,7 @@ def test_a_book_whose_source_changed_while_it_was_typeset_is_not_kept(books: Bui
     assert not list(books.folder.glob("*.pdf"))
 
 
+@pytest.mark.site
 def test_a_book_planted_in_the_shared_temp_folder_is_never_published(
     books: BuildCache, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,7 +6,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from helpers import HOSTILE, ROOT, SOURCE
+
+pytestmark = pytest.mark.site
 
 
 def make_check(source: Path) -> subprocess.CompletedProcess[str]:

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from edition.citation import cite, json_ld, meta_tags, reviews_json_ld
-from edition.loader import load_source
+from edition.pages.citation import cite, json_ld, meta_tags, reviews_json_ld
+from edition.source import load_source
 from helpers import HOSTILE, SOURCE, soup
 
 

@@ -1,25 +1,31 @@
-"""The build script: summary, exit codes, and what it may and may not write."""
+"""`python -m edition docs`: summary, exit codes, and what it may and may not write."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from helpers import HOSTILE, ROOT, SOURCE
+import pytest
 
-SCRIPT = ROOT / "scripts" / "build_edition.py"
+from helpers import HOSTILE, ROOT, SOURCE, edition
+
+pytestmark = pytest.mark.site
 
 
 def run(*arguments: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, arguments)], cwd=cwd, capture_output=True, text=True, check=False)
+    """`python -m edition docs …`, the command `make docs` runs."""
+    return edition("docs", *arguments, cwd=cwd)
 
 
 def test_prints_a_summary_and_writes_the_pages(tmp_path: Path) -> None:
     result = run("--source", HOSTILE, "--out", tmp_path)
     assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"{HOSTILE}/glossary.yml:53: warning: form 'Vilnius' of entry 'vilnius' occurs only inside the longer form "
+        "'NATO summit in Vilnius' of entry 'nato-vilnius', which is matched instead; remove it or the longer one"
+    ]
     assert result.stdout.splitlines() == [
         "6 paragraphs, 113 words",
         "6 of 7 glossary entries matched, 10 occurrences",
@@ -70,5 +76,5 @@ def test_a_bad_source_exits_1_with_messages_and_no_traceback(tmp_path: Path) -> 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{tmp_path}/source/glossary.yml:1: entry 'x' has no 'kind'; add 'kind: …'" in result.stderr
-    assert result.stderr.rstrip().endswith("Nothing was written. Fix the problems above and run the build again.")
+    assert result.stderr.rstrip().endswith("Nothing was written. Fix the problems above and run it again.")
     assert not (tmp_path / "docs").exists()

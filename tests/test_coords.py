@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.loader import load_source
+from edition.source import load_source
 from helpers import SOURCE, problems
 
 PLACE_LINE = 19  # "  kind: place" of entry 'crimea' in the hostile sample's glossary.yml

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.loader import load_source
-from edition.pipeline import build_pages
+from edition.pages.pipeline import build_pages
 from edition.safety import escape_text
+from edition.source import load_source
 from helpers import HOSTILE, SOURCE, article_paragraphs, source_text
 
 HOSTILE_LINES = [

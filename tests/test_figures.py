@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.figures import has_map, map_figure_html, map_places, timeline_figure_html
-from edition.loader import load_source
+from edition.book.render import book_sections, figure_sections, render_book
+from edition.figures.html import has_map, map_figure_html, map_places, timeline_figure_html
 from edition.model import Edition
-from edition.pipeline import build_pages
-from edition.printbook import book_sections, figure_sections, render_book
+from edition.pages.pipeline import build_pages
+from edition.source import load_source
 from helpers import HOSTILE, SOURCE, soup
 
 
@@ -68,6 +68,8 @@ def test_glossary_places_link_to_the_map_and_others_do_not(edition: Edition) -> 
         assert (f"(map.md#map-{entry.id})" in str(section)) == (entry.kind == "place"), entry.id
 
 
+@pytest.mark.site
+@pytest.mark.slow
 def test_the_figures_render_into_a_pdf_with_their_text(edition: Edition, tmp_path: Path) -> None:
     from pypdf import PdfReader
 

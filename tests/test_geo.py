@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from edition.geo import Conic, area, box_outline, clip_ring, fit, simplify, thin
+from edition.figures.geo import Conic, area, box_outline, clip_ring, fit, simplify, thin
 
 
 def test_scale_is_true_on_the_standard_parallels_and_smaller_between() -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Page
 
-from browsing import DESKTOP, NO_TRANSITIONS, serve
+from browsing import DESKTOP, NO_TRANSITIONS
+from edition.web.serve import serving
 
 HANDLERS = (
     "() => [...document.querySelectorAll('*')]"
@@ -32,7 +33,7 @@ INJECTED = (
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path) -> Iterator[str]:
-    with serve(hostile_site) as url:
+    with serving(hostile_site) as url:
         yield url
 
 

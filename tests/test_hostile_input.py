@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from edition import cli, publish
-from edition.basemap import MAX_BASEMAP_BYTES
-from edition.loader import YAML_LIMIT, load_source
-from helpers import HOSTILE, ROOT, SOURCE, problems
+from edition.cli import main
+from edition.pages.pipeline import build_pages
+from edition.source import load_source
+from edition.source.basemap import MAX_BASEMAP_BYTES
+from edition.source.files import YAML_LIMIT
+from helpers import HOSTILE, ROOT, SOURCE, edition, problems
 
 
 def write(folder: Path, name: str, text: str) -> None:
@@ -33,10 +33,10 @@ def replace(folder: Path, name: str, old: str, new: str) -> None:
 
 
 def check_and_build(folder: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[int, str, int, str]:
-    """`make check` and `make site` on the folder, in this process: their exit codes and what they printed."""
-    checked = cli.check(["--source", str(folder)])
+    """`edition check` and `edition site` on the folder, in this process: their exit codes and what they printed."""
+    checked = main(["check", "--source", str(folder)])
     check_output = capsys.readouterr().err
-    built = publish.main(["--source", str(folder), "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml"), "--no-pdf"])
+    built = main(["site", "--source", str(folder), "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml"), "--no-pdf"])
     build_output = capsys.readouterr().err
     return checked, check_output, built, build_output
 
@@ -106,15 +106,11 @@ def test_an_empty_edition_file_is_a_problem_not_a_valid_source(folder: Path, cap
     assert "0 problems" not in check_output
 
 
+@pytest.mark.site
 def test_a_place_at_the_south_pole_is_listed_not_drawn(tmp_path: Path) -> None:
     source = Path(shutil.copytree(SOURCE, tmp_path / "source"))
     replace(source, "glossary.yml", "coords: [44.6, 33.53]", "coords: [-90, 33.53]")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_edition.py"), "--source", str(source), "--out", str(tmp_path / "docs")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = edition("docs", "--source", source, "--out", tmp_path / "docs")
     assert result.returncode == 0, result.stderr
     map_page = (tmp_path / "docs" / "map.md").read_text(encoding="utf-8")
     assert "90.00° S, 33.53° E (outside the area the map shows)" in map_page
@@ -145,7 +141,7 @@ def test_a_bidirectional_override_in_the_article_is_refused_at_its_line(folder: 
 def test_a_form_typed_with_a_combining_accent_gets_a_hint(folder: Path) -> None:
     write(folder, "article.txt", (folder / "article.txt").read_text(encoding="utf-8") + "\nThe Café Crimea.\n")
     replace(folder, "glossary.yml", "  term: Vilnius\n", "  term: Vilnius\n  forms: [Cafe\u0301]\n")
-    warnings = [str(problem) for problem in load_source(folder).warnings]
+    warnings = [str(problem) for problem in build_pages(load_source(folder))[1].warnings]
     assert (
         f"{folder}/glossary.yml:54: warning: form 'Cafe\u0301' of entry 'vilnius' never occurs in the article: the text has “Café” "
         "in ¶7, which differs in how accented letters are encoded (one character against a letter and a combining accent); copy it exactly"
@@ -228,14 +224,13 @@ def test_a_yaml_merge_key_bomb_is_refused_before_it_is_expanded(folder: Path) ->
     assert problems(folder) == [f"{folder}/glossary.yml:1: uses a YAML anchor or alias (&name, *name or <<); write the value out in full"]
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("name", ["glossary.yml", "map/region.json"])
 def test_a_hundred_thousand_open_brackets_are_refused_without_a_crash(tmp_path: Path, name: str) -> None:
     source = Path(shutil.copytree(SOURCE, tmp_path / "source"))
     (source / name).write_text("[" * 100_000, encoding="utf-8")
     # In a child process: a segmentation fault would end the test run itself.
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_edition.py"), "--source", str(source)], capture_output=True, text=True, check=False
-    )
+    result = edition("check", "--source", source)
     assert result.returncode == 1, result.stderr
     assert f"{source}/{name}" in result.stderr
     assert "Traceback" not in result.stderr

@@ -15,6 +15,8 @@ import pytest
 
 from helpers import ROOT, soup
 
+pytestmark = [pytest.mark.site, pytest.mark.slow]
+
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # The one message the validator reports that the edition cannot fix without copying all of

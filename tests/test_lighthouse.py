@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmark.lighthouse import Report, cli, run_lighthouse
-from benchmark.serve import serving
+from edition.bench.lighthouse import Report, cli, run_lighthouse
+from edition.web.serve import serving
 from helpers import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BUDGETS = {"accessibility": 100, "best-practices": 100, "seo": 100}
 
@@ -37,5 +39,5 @@ def over_budget(report: Report) -> dict[str, int]:
 
 @pytest.mark.parametrize("page", ["article/", ""], ids=["article", "home"])
 def test_page_meets_the_lighthouse_budgets(served: str, page: str) -> None:
-    report = run_lighthouse(ROOT, served + page)
+    report = run_lighthouse(ROOT, served + page, categories=tuple(BUDGETS))
     assert over_budget(report) == {}, "failed audits:\n" + "\n".join(report.failed)

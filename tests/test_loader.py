@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.loader import load_source, split_paragraphs
+from edition.source import load_source
+from edition.source.parse import split_paragraphs
 from helpers import HOSTILE, SOURCE, problems
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from edition.basemap import BASEMAP, parse_basemap
 from edition.errors import Problem
-from helpers import ROOT, SOURCE
+from edition.source.basemap import BASEMAP, parse_basemap
+from helpers import ROOT, SOURCE, edition
 
 DATA = SOURCE / BASEMAP
 ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
@@ -59,12 +57,11 @@ def test_a_broken_data_file_is_reported_with_its_name() -> None:
     assert len(problems) == 1 and "make map-data" in str(problems[0]) and str(problems[0]).startswith("source/map/region.json")
 
 
+@pytest.mark.site
 @pytest.mark.skipif(not ATLAS.is_file() and os.environ.get("CI") != "true", reason="node_modules not installed (npm ci)")
 def test_regenerating_from_world_atlas_gives_the_same_file(tmp_path: Path) -> None:
     out = tmp_path / "region.json"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    command = [sys.executable, str(ROOT / "scripts" / "make_map_data.py"), "--atlas", str(ATLAS), "--out", str(out)]
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    result = edition("map-data", "--atlas", ATLAS, "--out", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == DATA.read_bytes()
     assert json.loads(out.read_text(encoding="utf-8"))["features"][-1]["id"] == "crimea"

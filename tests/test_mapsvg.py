@@ -7,9 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from edition.basemap import BASEMAP, Basemap, parse_basemap
-from edition.geo import Conic
-from edition.mapsvg import Box, Place, map_frame, render_map_svg, shown_places, text_box
+from edition.figures.geo import Conic
+from edition.figures.mapsvg import Box, Place, map_frame, render_map_svg, shown_places, text_box
+from edition.model import Basemap
+from edition.source.basemap import BASEMAP, parse_basemap
 from helpers import SOURCE
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from edition.matcher import find_occurrences, first_occurrences
 from edition.model import Entry
+from edition.pages.matcher import find_occurrences, first_occurrences
 
 
 def entry(entry_id: str, *forms: str) -> Entry:

@@ -8,6 +8,7 @@ mention of a glossary entry, `article-fn-ID` its footnote, `article-pN` a paragr
 from __future__ import annotations
 
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -19,14 +20,16 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from edition.figures import map_places
-from edition.loader import load_source
-from edition.matcher import find_occurrences
+from edition.book.name import pdf_name
+from edition.book.render import Section, book_sections, render_book
+from edition.book.typeset import write_pdf
+from edition.figures.html import map_places
 from edition.model import Edition
-from edition.outputs import pdf_name
-from edition.pdf import write_pdf
-from edition.printbook import Section, book_sections, render_book
-from helpers import HOSTILE, ROOT, SOURCE, mkdocs_env, soup
+from edition.pages.matcher import find_occurrences
+from edition.source import load_source
+from helpers import HOSTILE, ROOT, SOURCE, soup
+
+pytestmark = [pytest.mark.site, pytest.mark.slow]
 
 
 @dataclass(frozen=True)
@@ -238,11 +241,6 @@ def test_claims_appendix_speaks_of_paper_not_of_hovering(book: Book) -> None:
     assert "hover" not in text
 
 
-def test_same_source_gives_the_same_bytes(book: Book, tmp_path: Path) -> None:
-    again = write_pdf(SOURCE, tmp_path / "again.pdf")
-    assert again.read_bytes() == book.path.read_bytes()
-
-
 def test_hostile_sample_builds_and_its_markup_stays_text(tmp_path: Path) -> None:
     hostile = _build(HOSTILE, tmp_path / "hostile.pdf")
     assert hostile.warnings == ()
@@ -264,9 +262,9 @@ def test_site_build_typesets_publishes_keeps_and_links_the_pdf(tmp_path: Path, e
     site = tmp_path / "site"
     # An empty cache folder: no book kept by an earlier build, so this one typesets it.
     result = subprocess.run(
-        [sys.executable, "scripts/build_site.py", "--source", str(SOURCE), "--site", str(site)],
+        [sys.executable, "-m", "edition", "site", "--source", str(SOURCE), "--site", str(site)],
         cwd=ROOT,
-        env={**mkdocs_env(SOURCE), "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
         capture_output=True,
         text=True,
         check=False,

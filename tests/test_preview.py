@@ -1,11 +1,12 @@
-"""`make preview` follows every edit, survives a bad one, and is idle when nothing changes.
+"""`make preview` follows every edit, survives a bad one, shows its problems on the open page, and is idle when nothing changes.
 
-The server runs on a free loopback port, in a temporary copy of the project, and
-is always stopped, whatever the test's outcome.
+The server runs on a free loopback port, in a temporary copy of the project, and is
+always stopped, whatever the test's outcome.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import urllib.request
@@ -13,9 +14,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
 
-from benchmark.preview import copy_project, free_port, start_preview, stop_preview
+from browsing import DESKTOP
+from edition.bench.preview import copy_project, free_port, start_preview, stop_preview
 from helpers import ROOT
+
+GOOD_SHORT = "American diplomat (born 1962)"
 
 
 class Preview:
@@ -24,7 +29,7 @@ class Preview:
     def __init__(self, project: Path, port: int, log: Path) -> None:
         self.project = project
         self.url = f"http://127.0.0.1:{port}/"
-        # Outside the project: MkDocs watches mkdocs.yml through its folder, so a log there would loop.
+        # Outside the project: the preview watches the project's folders, so a log there would look like an edit.
         self.log = log
         self.process = start_preview(project, port, log)
 
@@ -32,11 +37,16 @@ class Preview:
         with urllib.request.urlopen(self.url + path, timeout=5) as response:
             return str(response.read().decode("utf-8"))
 
+    def state(self) -> dict[str, object]:
+        """The state a page asks for, answered at once (a build number no build has)."""
+        with urllib.request.urlopen(self.url + "__edition__/state?generation=-1", timeout=5) as response:
+            return dict(json.loads(response.read()))
+
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def builds(self) -> int:
-        return len(re.findall(r"Building documentation", self.log_text()))
+        return len(re.findall(r"preview: built in", self.log_text()))
 
     def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -47,7 +57,7 @@ class Preview:
                     return
             except OSError:
                 pass
-            time.sleep(0.2)
+            time.sleep(0.1)
         raise AssertionError(f"timed out waiting for {what}:\n{self.log_text()}")
 
     def stop(self) -> None:
@@ -70,18 +80,23 @@ def test_preview_follows_edits_survives_a_bad_one_and_idles(preview: Preview) ->
     good = glossary.read_text(encoding="utf-8")
     assert preview.url.startswith("http://127.0.0.1:")
 
-    glossary.write_text(good.replace("American diplomat (born 1962)", "Edited diplomat (born 1962)"), encoding="utf-8")
+    glossary.write_text(good.replace(GOOD_SHORT, "Edited diplomat (born 1962)"), encoding="utf-8")
     preview.wait_for(lambda: "Edited diplomat" in preview.get("article/"), "the edit to show")
 
     glossary.write_text(good.replace("- id: blinken\n  term:", "- id: blinken\n  term: [unclosed"), encoding="utf-8")
-    preview.wait_for(lambda: "glossary.yml:" in preview.log_text() and "not valid YAML" in preview.log_text(), "the error")
+    preview.wait_for(lambda: bool(preview.state()["problems"]), "the error")
+    problems = preview.state()["problems"]
+    assert isinstance(problems, list) and len(problems) == 1
+    [problem] = problems
+    assert re.match(r"(.*/)?source/glossary\.yml:\d+: not valid YAML", str(problem))
     assert re.search(r"source/glossary\.yml:\d+: not valid YAML", preview.log_text())
-    assert "Still showing the last good build" in preview.log_text()
+    assert "still showing the last good build" in preview.log_text()
     assert "Traceback" not in preview.log_text()
     assert "Edited diplomat" in preview.get("article/"), "the last good build is still served"
 
-    glossary.write_text(good.replace("American diplomat (born 1962)", "Recovered diplomat (born 1962)"), encoding="utf-8")
+    glossary.write_text(good.replace(GOOD_SHORT, "Recovered diplomat (born 1962)"), encoding="utf-8")
     preview.wait_for(lambda: "Recovered diplomat" in preview.get("article/"), "the recovery")
+    assert preview.state()["problems"] == []
 
     settled = preview.builds()
     time.sleep(3)
@@ -100,3 +115,29 @@ def test_preview_follows_edits_to_pages_templates_and_config(preview: Preview) -
     config = preview.project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - Names: names.md", "  - Index of names: names.md"))
     preview.wait_for(lambda: bool(re.search(r"Index of names\s*</span>", preview.get("about/"))), "the config edit")
+
+
+@pytest.mark.browser
+def test_a_bad_save_shows_its_problems_on_the_open_page_until_it_is_fixed(preview: Preview, browser: Browser) -> None:
+    glossary = preview.project / "source" / "glossary.yml"
+    good = glossary.read_text(encoding="utf-8")
+    context = browser.new_context(**DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(preview.url + "article/", wait_until="load")
+        panel = page.locator("#ed-preview-problems")
+        expect(panel).to_have_count(0)
+
+        glossary.write_text(good.replace("  short: ", "  shrot: ", 1), encoding="utf-8")
+        expect(panel).to_be_visible()
+        expect(panel).to_have_attribute("role", "alert")
+        expect(panel).to_contain_text(
+            re.compile(r"source/glossary\.yml:\d+: unknown key 'shrot' in entry '[a-z-]+': did you mean 'short'\?")
+        )
+        expect(page.locator("#p1")).to_be_visible()  # the last good build stays under the panel
+
+        glossary.write_text(good.replace(GOOD_SHORT, "Fixed diplomat (born 1962)"), encoding="utf-8")
+        expect(panel).to_have_count(0)
+        expect(page.locator("body")).to_contain_text("Fixed diplomat")
+    finally:
+        context.close()

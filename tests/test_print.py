@@ -16,8 +16,8 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from browsing import CHROMIUM
-from edition.loader import load_source
-from edition.matcher import find_occurrences
+from edition.pages.matcher import find_occurrences
+from edition.source import load_source
 from helpers import SOURCE
 
 pytestmark = pytest.mark.skipif(

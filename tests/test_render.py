@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from edition.loader import load_source
-from edition.matcher import find_occurrences
 from edition.model import Edition, Entry, Metadata, Original
-from edition.pipeline import build_pages, summarize
-from edition.render import render_article
+from edition.pages.matcher import find_occurrences
+from edition.pages.pipeline import build_pages, summarize
+from edition.pages.render import render_article
+from edition.source import load_source
 from helpers import HOSTILE, SOURCE
 
 ARMY = Entry("us-army", "US Army", "organization", ("US Army",), "The land service.", "d", ())

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import material
 import pytest
 
-from edition import publish
-from edition.loader import load_source
-from helpers import HOSTILE, ROOT, SOURCE, article_paragraphs, build_site, mkdocs_env, soup
+from edition.source import load_source
+from edition.web import site as publish
+from helpers import HOSTILE, ROOT, SOURCE, article_paragraphs, build_site, soup
 
 
 def page(site: Path, name: str) -> str:
@@ -122,6 +125,7 @@ def test_any_source_folder_builds_its_own_edition(hostile_site: Path) -> None:
     assert "Blinken" not in html.get_text()
 
 
+@pytest.mark.site
 def test_a_bad_source_fails_the_build_with_the_problem_named(tmp_path: Path) -> None:
     bad = tmp_path / "source"
     bad.mkdir()
@@ -139,22 +143,22 @@ def test_generated_pages_have_one_h1(site: Path, name: str) -> None:
     assert len(soup(page(site, name)).select("h1")) == 1
 
 
+@pytest.mark.site
 def test_site_build_prints_the_summary_of_what_matched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name, value in mkdocs_env(HOSTILE).items():
-        monkeypatch.setenv(name, value)
     assert publish.build_site(HOSTILE, tmp_path / "site", ROOT / "mkdocs.yml", pdf=False) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed == ["6 paragraphs, 113 words", "6 of 7 glossary entries matched, 10 occurrences", "never found in the text: vilnius"]
 
 
+@pytest.mark.site
 def test_a_failed_mkdocs_step_is_reported_and_leaves_the_site_and_environment_as_they_were(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = tmp_path / "mkdocs.yml"
     (tmp_path / "docs").mkdir()
-    config.write_text("site_name: Broken\nnav:\n  - Missing: missing.md\n", encoding="utf-8")
+    config.write_text("site_name: Broken\nplugins:\n  - edition\nnav:\n  - Missing: missing.md\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
@@ -163,13 +167,14 @@ def test_a_failed_mkdocs_step_is_reported_and_leaves_the_site_and_environment_as
     assert publish.build_site(HOSTILE, site, config, pdf=False) == 1
     errors = capsys.readouterr().err
     assert "'missing.md' is included in the 'nav' configuration, which is not found" in errors
-    assert "build_site: Aborted with 1 warnings in strict mode!" in errors
+    assert "build: Aborted with 1 warnings in strict mode!" in errors
     assert "Traceback" not in errors
     assert sorted(path.name for path in site.iterdir()) == [publish.SITE_MARKER, "index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert dict(os.environ) == before
 
 
+@pytest.mark.site
 def test_compiled_templates_are_kept_between_builds_and_change_nothing(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     sites = [tmp_path / "cold", tmp_path / "warm"]
@@ -181,3 +186,29 @@ def test_compiled_templates_are_kept_between_builds_and_change_nothing(tmp_path:
     pages = sorted(path.relative_to(sites[0]) for path in sites[0].rglob("*.html"))
     assert pages == sorted(path.relative_to(sites[1]) for path in sites[1].rglob("*.html"))
     assert all((sites[0] / page).read_bytes() == (sites[1] / page).read_bytes() for page in pages)
+
+
+def test_the_search_dialog_partial_differs_from_material_s_only_in_its_name() -> None:
+    # overrides/partials/search.html is a copy of Material's with one change; an upgrade of Material must not leave it stale.
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    body = ours[ours.index('<div class="md-search"') :]
+    named = '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'
+    assert body.replace(named, '<div class="md-search" data-md-component="search" role="dialog">', 1) == theirs[theirs.index("<div") :]
+
+
+@pytest.mark.site
+def test_mkdocs_build_alone_builds_the_edition_from_the_project_root(tmp_path: Path) -> None:
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONPATH" and not name.startswith("EDITION")}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")
+    assert len(article_paragraphs(article)) == len(load_source(SOURCE).paragraphs)

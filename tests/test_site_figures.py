@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.loader import load_source
+from edition.source import load_source
 from helpers import SOURCE, soup
 
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browsing import DESKTOP, NO_TRANSITIONS, PAGES, PHONE, later_mention
-from edition.stylesheets import TrimToolsMissingError, read_vocabulary, trim_stylesheets
+from edition.web.stylesheets import TrimToolsMissingError, read_vocabulary, trim_stylesheets
 from helpers import SOURCE, build_site
 
 THEME_ASSETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -119,6 +119,7 @@ def test_without_node_the_trim_says_how_to_install_it(tiny_site: Path, monkeypat
         trim_stylesheets(tiny_site)
 
 
+@pytest.mark.site
 def test_a_build_without_node_keeps_the_theme_s_stylesheets_and_says_so_once(tmp_path: Path) -> None:
     # PATH without Node.js, with this interpreter's folder so that MkDocs still runs; an
     # empty cache folder, so that no stylesheets trimmed by an earlier build are at hand.
@@ -127,7 +128,7 @@ def test_a_build_without_node_keeps_the_theme_s_stylesheets_and_says_so_once(tmp
     assert result.returncode == 0, result.stderr
     notices = [line for line in result.stderr.splitlines() if "not trimmed" in line]
     assert notices == [
-        "INFO    -  Stylesheets not trimmed: Node.js and PurgeCSS are not installed: run `npm ci` in the project folder"
+        "Stylesheets not trimmed: Node.js and PurgeCSS are not installed: run `npm ci` in the project folder"
         " (`make site` does it) and build again. The site is complete, its stylesheets only larger."
     ]
     for path in (tmp_path / "site" / "assets" / "stylesheets").glob("*.css"):
@@ -150,6 +151,8 @@ def test_the_published_theme_stylesheets_are_trimmed(site: Path) -> None:
 LOOKS = """(properties) => {
   const look = (element, pseudo) => {
     const style = getComputedStyle(element, pseudo);
+    // A pseudo-element without content is not drawn: its other properties cannot show.
+    if (pseudo && ["none", "normal"].includes(style.getPropertyValue("content"))) return properties.map(() => "");
     return properties.map((name) => style.getPropertyValue(name));
   };
   return [...document.querySelectorAll("body *")].map((element) => [
@@ -207,55 +210,79 @@ def theme_stylesheets(site: Path) -> dict[str, bytes]:
     return {path.name: (THEME_ASSETS / path.name).read_bytes() for path in (site / "assets" / "stylesheets").glob("*.css")}
 
 
+SETTLING = """() => {
+  const boxes = [...document.querySelectorAll(".md-sidebar, .md-sidebar__scrollwrap, .md-header, .md-search-result, [role=tooltip]")]
+    .map((element) => { const box = element.getBoundingClientRect(); return [box.x, box.y, box.width, box.height].join(); });
+  return [document.documentElement.scrollHeight, getComputedStyle(document.body).overflow, document.body.className, ...boxes].join("|");
+}"""
+"""A cheap fingerprint of what Material's scripts adjust after a load or a reader's act: sidebars, scrolling, results."""
+
+
 def _settled_looks(page: Page) -> list[tuple[str, list[str]]]:
-    """How each element looks once the page has settled, read until two readings agree.
+    """How each element looks once the page has settled.
 
     Material's scripts size the sidebars and lock scrolling a moment after the page loads or a
-    reader acts; a single reading could catch one side of a comparison before that.
+    reader acts; the page is read once its fingerprint (`SETTLING`) has stopped changing.
     """
-    previous: list[tuple[str, list[str]]] | None = None
+    previous = None
     for _ in range(50):
-        looks = [(element, values) for element, values in page.evaluate(LOOKS, PROPERTIES)]
-        if looks == previous:
-            return looks
-        previous = looks
-        page.wait_for_timeout(200)
-    raise AssertionError("the page never settled: its looks kept changing for 10 s")
+        fingerprint = page.evaluate(SETTLING)
+        if fingerprint == previous:
+            return [(element, values) for element, values in page.evaluate(LOOKS, PROPERTIES)]
+        previous = fingerprint
+        page.wait_for_timeout(100)
+    raise AssertionError("the page never settled: its sidebars kept changing for 5 s")
 
 
-def _looks(browser: Browser, url: str, state: State, scheme: str, untrimmed: dict[str, bytes] | None) -> list[tuple[str, list[str]]]:
-    """How each element of a page in a state looks, with the published stylesheets or (given `untrimmed`) the theme's own."""
-    options, _, act = state
-    context = browser.new_context(color_scheme=scheme, **options)  # type: ignore[arg-type]
-    try:
-        if untrimmed is not None:
-            context.route(
-                "**/assets/stylesheets/*.css",
-                lambda route: route.fulfill(body=untrimmed[route.request.url.rsplit("/", 1)[1]], content_type="text/css"),
-            )
-        page = context.new_page()
-        page.goto(url, wait_until="networkidle")
-        page.add_style_tag(content=NO_TRANSITIONS)
-        if act is not None:
-            act(page)
-        return _settled_looks(page)
-    finally:
-        context.close()
+UNTRIMMED = "?untrimmed"
+USE_THEME_STYLESHEETS = f"""async () => {{
+  const links = [...document.querySelectorAll('link[rel=stylesheet][href*="assets/stylesheets/"]')];
+  await Promise.all(links.map((link) => new Promise((loaded) => {{
+    link.addEventListener("load", loaded, {{ once: true }});
+    link.href = link.href.split("?")[0] + "{UNTRIMMED}";
+  }})));
+}}"""
+"""Point the page's theme stylesheets at Material's own (served by a route) and wait until they apply."""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("state", list(STATES))
-def test_trimmed_stylesheets_look_like_the_theme_s_own(
-    browser: Browser, base_url: str, theme_stylesheets: dict[str, bytes], state: str, scheme: str
-) -> None:
-    url = base_url + STATES[state][1]
-    published = _looks(browser, url, STATES[state], scheme, None)
-    original = _looks(browser, url, STATES[state], scheme, theme_stylesheets)
+def _compare(published: list[tuple[str, list[str]]], original: list[tuple[str, list[str]]]) -> list[str]:
+    """Each property of each element that looks different with the trimmed stylesheets."""
     assert [element for element, _ in published] == [element for element, _ in original]
-    differing = [
+    return [
         f"{element} {name}: {mine!r}, not {theirs!r}"
         for (element, my_values), (_, their_values) in zip(published, original, strict=True)
         for name, mine, theirs in zip(LOOKED_AT, my_values, their_values, strict=True)
         if mine != theirs
     ]
-    assert not differing, f"{len(differing)} differences with the trimmed stylesheets, first: {differing[:5]}"
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_trimmed_stylesheets_look_like_the_theme_s_own(
+    browser: Browser, base_url: str, theme_stylesheets: dict[str, bytes], state: str
+) -> None:
+    # One page per state: read in both colour schemes with the published stylesheets, then
+    # with Material's own swapped in, the page and what the reader did on it unchanged.
+    options, path, act = STATES[state]
+    context = browser.new_context(**options)
+    try:
+        context.route(
+            f"**/assets/stylesheets/*.css{UNTRIMMED}",
+            lambda route: route.fulfill(body=theme_stylesheets[route.request.url.rsplit("/", 1)[1].split("?")[0]], content_type="text/css"),
+        )
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="load")
+        page.add_style_tag(content=NO_TRANSITIONS)
+        if act is not None:
+            act(page)
+        looks: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+        for stylesheets in ("published", "theme"):
+            if stylesheets == "theme":
+                page.evaluate(USE_THEME_STYLESHEETS)
+            for scheme in ("default", "slate"):
+                page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+                looks[stylesheets, scheme] = _settled_looks(page)
+    finally:
+        context.close()
+    for scheme in ("default", "slate"):
+        differing = _compare(looks["published", scheme], looks["theme", scheme])
+        assert not differing, f"{len(differing)} differences in the {scheme} scheme with the trimmed stylesheets, first: {differing[:5]}"

@@ -10,9 +10,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from edition import themeenv
-from edition.themeenv import VisibleFilesLoader, lighten_environments
-from helpers import ROOT, SOURCE
+from edition.web import themeenv
+from edition.web.themeenv import VisibleFilesLoader, lighten_environments
+from helpers import ROOT
 
 
 def edition_config(site: Path) -> MkDocsConfig:
@@ -65,11 +65,10 @@ def test_every_environment_the_theme_gives_keeps_compiled_templates(tmp_path: Pa
 def test_the_search_plugin_gets_lightened_environments_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lightened: list[Environment] = []
 
-    def counted(env: Environment) -> Environment:
+    def counted(env: Environment, *, cache: bool = True) -> Environment:
         lightened.append(env)
         return env
 
-    monkeypatch.setenv("EDITION_SOURCE", str(SOURCE))
     monkeypatch.setattr(themeenv, "lighten", counted)
     config = edition_config(tmp_path)
     config.plugins.on_config(config)

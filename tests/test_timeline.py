@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from edition.loader import load_source
-from edition.schema import is_valid_date
-from edition.timeline import display_date, in_order
+from edition.figures.html import display_date
+from edition.source import load_source
+from edition.source.schema import is_valid_date
+from edition.source.timeline import in_order
 from helpers import SOURCE, problems
 
 GOOD = """\

@@ -50,3 +50,7 @@ class SourceError(Exception):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the source:"
         return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
+
+
+class RefusedError(Exception):
+    """A command refuses to touch what it was given (a SITE it did not build); says what it is and what to do."""

@@ -1,4 +1,4 @@
-"""The edition's model: what the loader produces and the matcher and renderers read.
+"""The edition's model: what the source stage produces and the matcher and renderers read.
 
 Every class is a frozen dataclass so that the pure core can pass values around
 without anyone mutating them behind its back.
@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .basemap import Basemap
-from .errors import Problem
+from edition.errors import Problem
 
 KINDS = ("term", "person", "place", "organization")
 """Glossary entry kinds, in the order the names index lists them."""
@@ -50,6 +49,8 @@ class Entry:
     form_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
     """The line of each form in glossary.yml (of the term, when the forms default to it)."""
     key_lines: KeyLines = field(default_factory=dict, compare=False, repr=False)
+    file: str = field(default="", compare=False, repr=False)
+    """The glossary file as editors name it, for messages about the entry."""
 
     @property
     def sort_key(self) -> str:
@@ -163,6 +164,38 @@ class Metadata:
         return f"[{self.title}]" if self.title_is_supplied else self.title
 
 
+Ring = tuple[tuple[float, float], ...]
+Polygon = tuple[Ring, ...]
+
+
+@dataclass(frozen=True)
+class Area:
+    """One feature of the base map: a country, or an occupied territory drawn over it."""
+
+    id: str
+    name: str
+    role: str
+    polygons: tuple[Polygon, ...]
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """The region's outlines in lon/lat degrees, the box they were clipped to, and their provenance note."""
+
+    areas: tuple[Area, ...]
+    bbox: tuple[float, float, float, float]
+    note: str
+
+    def area(self, area_id: str) -> Area | None:
+        """The feature with this id, if the data has it."""
+        return next((area for area in self.areas if area.id == area_id), None)
+
+    def covers(self, lat: float, lon: float) -> bool:
+        """Whether a point lies within the box the data was clipped to."""
+        west, south, east, north = self.bbox
+        return west <= lon <= east and south <= lat <= north
+
+
 @dataclass(frozen=True)
 class Edition:
     """A loaded, validated source folder."""
@@ -174,8 +207,6 @@ class Edition:
     claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()
     basemap: Basemap | None = None
-    warnings: tuple[Problem, ...] = field(default=(), compare=False)
-    """What the loader found that does not stop the build (a form that never occurs), for the editor to see."""
 
 
 @dataclass(frozen=True)
@@ -219,3 +250,5 @@ class Summary:
     matched: tuple[str, ...] = field(default_factory=tuple)
     unmatched: tuple[str, ...] = field(default_factory=tuple)
     occurrences: int = 0
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
+    """What matching found that does not stop the build (a form that never occurs), for the editor to see."""

@@ -7,7 +7,7 @@ Three kinds of text cross it:
 - **Markdown** (definitions and notes) has its raw HTML disarmed (shown as text), is
   rendered with the site's own extensions, and is then cleaned by nh3 (the Ammonia
   sanitiser) to an allow-list of elements, attributes and URL schemes (`markdown_html`).
-  `markdown_problems` names whatever the cleaning would remove, so that the loader refuses
+  `markdown_problems` names whatever the cleaning would remove, so that the source stage refuses
   it instead of publishing a silently altered text;
 - **addresses** (sources' urls, links in Markdown) are parsed, not pattern-matched
   (`url_problem`).
@@ -160,6 +160,17 @@ def escape_attribute(value: str) -> str:
 def escape_html(text: str) -> str:
     """Text for HTML element content or a double-quoted attribute."""
     return html.escape(text, quote=True)
+
+
+def cited_work(title: str, url: str | None) -> str:
+    """A cited work as HTML that Markdown leaves alone: its title, linked when it has an address.
+
+    The title is escaped for Markdown too (numeric references, which HTML reads the same),
+    so the one form serves the pages' Markdown and the figures' HTML alike. The address
+    has been checked by `url_problem` when the source was loaded.
+    """
+    text = escape_text(title, starts_line=False, ends_line=False)
+    return f'<a href="{escape_html(url)}">{text}</a>' if url else text
 
 
 # Addresses ----------------------------------------------------------------------------------

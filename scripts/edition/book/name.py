@@ -1,0 +1,11 @@
+"""The book's file name: the site build and the PDF command both need it, without the typesetter's imports."""
+
+from __future__ import annotations
+
+from edition.model import Edition
+from edition.pages.citation import slug
+
+
+def pdf_name(edition: Edition) -> str:
+    """The PDF's file name in the site: the title's slug, e.g. `blinken-warns-ukraine-against-retaking-crimea.pdf`."""
+    return f"{slug(edition.metadata.title)}.pdf"

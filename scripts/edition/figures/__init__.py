@@ -1,0 +1,1 @@
+"""The figures: the locator map (`mapsvg`, drawn with `geo`) and the timeline, as HTML for the site and the book (`html`)."""

@@ -1,0 +1,133 @@
+"""The edition's figures, the locator map and the timeline, as HTML and as generated pages.
+
+`map_figure_html` and `timeline_figure_html` return self-contained `<figure>` elements
+(no MkDocs, no Markdown) for the site and the PDF alike; the link prefixes say where
+glossary entries, paragraphs and notes live in the output at hand. `render_map_page`
+and `render_timeline_page` wrap them as the site's Markdown pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from edition.figures.mapsvg import Place, render_map_svg, shown_places
+from edition.model import Basemap, Edition, Entry, Event
+from edition.safety import cited_work, escape_html, escape_text
+
+MONTHS = tuple(datetime.date(2000, month, 1).strftime("%B") for month in range(1, 13))
+
+PARENTHESIS = re.compile(r"\((?P<inner>[^)]*)\)\s*\Z")
+"""A trailing "(…)" in a term: the article's own name, which the map label uses ("Crimean Bridge (Kerch Strait bridge)")."""
+
+MAP_CREDIT = (
+    "Country outlines: Natural Earth 1:50m (public domain), via the world-atlas package; Lambert conformal conic projection. "
+    "Crimea is drawn within Ukraine's internationally recognized borders (UN General Assembly resolution 68/262); "
+    "the source data draw it as part of Russia, following the line of control since 2014."
+)
+
+
+def has_map(edition: Edition) -> bool:
+    """Whether the edition gets a map: it has base data and at least one place with coordinates."""
+    return edition.basemap is not None and any(entry.coords for entry in edition.entries)
+
+
+def map_places(edition: Edition) -> tuple[Place, ...]:
+    """The glossary's places with coordinates, in glossary order, labelled by their term (or the name in its parenthesis)."""
+    return tuple(_place(entry) for entry in sorted(edition.entries, key=lambda entry: entry.sort_key) if entry.coords)
+
+
+def _place(entry: Entry) -> Place:
+    """A map place for one glossary entry that has coordinates."""
+    assert entry.coords is not None, "only entries with coords are placed"
+    inner = PARENTHESIS.search(entry.term)
+    label = inner["inner"][:1].upper() + inner["inner"][1:] if inner else entry.term
+    return Place(entry.id, label, *entry.coords)
+
+
+def format_coords(lat: float, lon: float) -> str:
+    """Coordinates as readers write them: 44.60° N, 33.53° E."""
+    return f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+
+
+def map_figure_html(edition: Edition, basemap: Basemap, href_prefix: str = "../glossary/#") -> str:
+    """The locator map as a `<figure>`: the SVG, then a caption with what is shown and the data's credit."""
+    places = map_places(edition)
+    svg = render_map_svg(basemap, places, href=href_prefix)
+    caption = (
+        "<figcaption><strong>Locator map.</strong> The places named in the article; each label links to its glossary entry. "
+        f"Crimea, hatched, has been occupied by Russia since 2014. {escape_html(MAP_CREDIT)}</figcaption>"
+    )
+    return f'<figure class="ed-figure ed-figure--map" id="figure-map">\n{svg}{caption}\n</figure>\n'
+
+
+def render_map_page(edition: Edition, front_matter: str) -> str:
+    """The map page: the figure and, as its text alternative, the list of places with coordinates."""
+    assert edition.basemap is not None, "render_map_page is only called when has_map(edition)"
+    shown = {place.id for place in shown_places(edition.basemap, map_places(edition))}
+    items = []
+    for place in map_places(edition):
+        where = format_coords(place.lat, place.lon)
+        outside = "" if place.id in shown else " (outside the area the map shows)"
+        items.append(f'- <span id="map-{place.id}"></span>[{escape_text(place.label)}](glossary.md#{place.id}): {where}{outside}')
+    parts = [
+        front_matter,
+        "# Map",
+        "Where the places named in the article lie. The list below the map gives the same places in text.",
+        map_figure_html(edition, edition.basemap).strip(),
+        "## Places on the map",
+        '<div class="ed-map-list" markdown>\n\n' + "\n".join(items) + "\n\n</div>",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+# The timeline ------------------------------------------------------------------------------
+
+
+def display_date(text: str) -> str:
+    """A valid ISO date as readers write it: "16 March 2014", "March 2014" or "2014"."""
+    parts = text.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def timeline_figure_html(edition: Edition, paragraph_href: str = "../article/#p", note_href: str = "../notes/#") -> str:
+    """The timeline as a `<figure>` holding an ordered list of dated events; later ones are labelled as such."""
+    items = "\n".join(_event_item(event, paragraph_href, note_href) for event in edition.timeline)
+    caption = (
+        "<figcaption><strong>Timeline.</strong> Events the article reports or takes for granted, in date order, "
+        "and what happened after it appeared (marked “After publication”). Each event cites its sources.</figcaption>"
+    )
+    figure = '<figure class="ed-figure ed-timeline" id="figure-timeline">'
+    return f'{figure}\n<ol class="ed-timeline-list">\n{items}\n</ol>\n{caption}\n</figure>\n'
+
+
+def _event_item(event: Event, paragraph_href: str, note_href: str) -> str:
+    """One `<li>`: the date as `<time>`, the after-publication label in words, the text, links and sources."""
+    later = ' <strong class="ed-event-later">After publication</strong>' if event.later else ""
+    links = []
+    if event.paragraph is not None:
+        links.append(f'<a href="{escape_html(paragraph_href)}{event.paragraph}">Article, paragraph {event.paragraph}</a>')
+    if event.note is not None:
+        links.append(f'<a href="{escape_html(note_href + event.note)}">Editorial note</a>')
+    link_line = f'\n<p class="ed-event-links">{" · ".join(links)}</p>' if links else ""
+    return (
+        f'<li class="ed-event{" ed-event--later" if event.later else ""}">'
+        f'<p class="ed-event-date"><time datetime="{event.date}">{display_date(event.date)}</time>{later}</p>\n'
+        f'<p class="ed-event-label">{escape_html(event.label)}</p>{link_line}\n'
+        f'<p class="ed-event-sources">Sources: {"; ".join(cited_work(source.title, source.url) for source in event.sources)}</p></li>'
+    )
+
+
+def render_timeline_page(edition: Edition, front_matter: str) -> str:
+    """The timeline page: a short introduction and the figure."""
+    parts = [
+        front_matter,
+        "# Timeline",
+        "The dated events behind the article. Dates are as precise as the sources allow; "
+        "the article itself is undated, so it stands under its month.",
+        timeline_figure_html(edition).strip(),
+    ]
+    return "\n\n".join(parts) + "\n"

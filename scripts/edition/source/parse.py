@@ -1,0 +1,366 @@
+"""Validate a source folder's files once and turn them into the edition's model, reporting every problem together.
+
+A source folder holds `article.txt` (paragraphs separated by blank lines),
+`edition.yml`, `glossary.yml` and, optionally, `notes.yml`, `claims.yml`,
+`timeline.yml` and the map's data, `map/region.json`. `files.read_source` reads
+them; everything here is pure.
+
+Every check runs in every pass, the files' own and those across files (a claim's
+entry, a note's quote), so that an editor sees all problems at once, each at the line
+of the key or item that is wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from edition.errors import Problem, SourceError, in_file_order
+from edition.model import KINDS, RESERVED_IDS, Change, Claim, Edition, Entry, Metadata, Note, Original
+from edition.safety import character_problems
+from edition.source import schema
+from edition.source.basemap import BASEMAP, parse_basemap
+from edition.source.checks import check_claims, check_quotes, check_shared_forms
+from edition.source.files import ARTICLE, CLAIMS, EDITION, GLOSSARY, NOTES, TIMELINE, SourceFiles, read_source
+from edition.source.records import item_lines, read_sources
+from edition.source.timeline import parse_timeline
+from edition.source.yamlfile import Mapping, load_yaml
+
+MAX_CHARACTER_PROBLEMS = 20
+"""An article full of bad characters is reported by its first few, not by thousands of lines."""
+
+NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
+CLAIM_FORMS = ("quoted", "partly-quoted", "paraphrased")
+
+BLANK_LINES = re.compile(
+    r"""
+    \n                  # the end of a paragraph's last line
+    (?:[ \t]*\n)+       # one or more lines holding nothing but spaces or tabs
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Examined:
+    """What examining the source files found: the edition when nothing stops it, and every problem.
+
+    The glossary's entries and the article's paragraphs are kept even when other files
+    have errors, so that the checks made on them after matching (forms that never occur)
+    run in the same pass.
+    """
+
+    edition: Edition | None
+    problems: tuple[Problem, ...]
+    entries: tuple[Entry, ...]
+    paragraphs: tuple[str, ...]
+
+
+def load_source(folder: Path | str) -> Edition:
+    """Read and validate a source folder; raise `SourceError` listing every problem."""
+    return parse_source(read_source(folder))
+
+
+def parse_source(files: SourceFiles) -> Edition:
+    """Turn raw source files into an `Edition`, or raise `SourceError` with every problem."""
+    examined = examine_source(files)
+    if examined.edition is None:
+        raise SourceError(examined.problems)
+    return examined.edition
+
+
+def examine_source(files: SourceFiles) -> Examined:
+    """Check every file and every record across them; the edition when no problem stops it."""
+    problems: list[Problem] = []
+    texts = {name: _decode(data, files.name(name), problems) for name, data in files.contents.items()}
+    article = texts.get(ARTICLE)
+    paragraphs = _paragraphs(article, files.name(ARTICLE), problems)
+    readable = article is not None
+
+    def data(name: str, default: str | None = None) -> Any:
+        return _yaml(texts.get(name, default), files.name(name), problems)
+
+    metadata = _parse_metadata(data(EDITION), files.name(EDITION), problems, present=texts.get(EDITION) is not None)
+    glossary = data(GLOSSARY)
+    entries = _parse_entries(glossary, files.name(GLOSSARY), problems)
+    notes = _parse_notes(data(NOTES, "[]"), files.name(NOTES), problems)
+    claims = _parse_claims(data(CLAIMS, "[]"), files.name(CLAIMS), problems)
+    problems += check_shared_forms(entries, files.name(GLOSSARY))
+    if readable:  # quotes and paragraph numbers can only be checked against a readable article
+        problems += check_quotes(notes, paragraphs, files.name(NOTES), "note")
+        problems += check_quotes(claims, paragraphs, files.name(CLAIMS), "claim")
+    if glossary is not None:  # a glossary that cannot be read would make every claim's entry look unknown
+        problems += check_claims(claims, {entry.id for entry in entries}, paragraphs, files.name(CLAIMS))
+    timeline = parse_timeline(
+        data(TIMELINE, "[]"),
+        files.name(TIMELINE),
+        problems,
+        paragraphs=len(paragraphs) if readable else None,
+        note_ids={note.id for note in notes},
+    )
+    basemap_text = texts.get(BASEMAP)
+    basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text is not None else None
+    found = tuple(in_file_order(problems))
+    good = metadata is not None and not any(problem.is_error for problem in found)
+    edition = Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap) if good and metadata else None
+    return Examined(edition, found, entries, paragraphs if readable else ())
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Split article text into paragraphs at blank lines, keeping each paragraph's text as typed."""
+    body = text.strip("\n")
+    if not body.strip():
+        return ()
+    return tuple(part for part in BLANK_LINES.split(body) if part.strip())
+
+
+def _paragraphs(article: str | None, file: str, problems: list[Problem]) -> tuple[str, ...]:
+    """The article's paragraphs; an empty article, or characters no page can show, are problems."""
+    if article is None:
+        return ()
+    paragraphs = split_paragraphs(article)
+    if not paragraphs:
+        problems.append(Problem(file, None, "the article is empty; paste the text, paragraphs separated by blank lines"))
+    problems += _character_problems(article, file)
+    return paragraphs
+
+
+def _character_problems(text: str, file: str) -> list[Problem]:
+    """A problem for each of the first few characters no page can show, at their lines."""
+    found = itertools.islice(character_problems(text), MAX_CHARACTER_PROBLEMS)
+    return [Problem(file, problem.line, problem.message) for problem in found]
+
+
+def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
+    """Decode UTF-8, dropping a byte-order mark and CRLF line ends; report a bad byte by line."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(file, line, f"not UTF-8: byte {error.start} (0x{data[error.start]:02x}) cannot be read; save the file as UTF-8")
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _yaml(text: str | None, file: str, problems: list[Problem]) -> Any:
+    """Parse one YAML file, adding its problems to the list instead of stopping."""
+    if text is None:
+        return None
+    data, found = load_yaml(text, file)
+    problems += found
+    return data
+
+
+def _parse_metadata(data: Any, file: str, problems: list[Problem], *, present: bool) -> Metadata | None:
+    """Read `edition.yml`: title, language, the original's details, editors, license."""
+    if data is None:
+        if present and not any(problem.file == file for problem in problems):
+            problems.append(Problem(file, None, "is empty; it needs at least title, language, source, editors and license"))
+        return None
+    found = schema.check_record(data, schema.EDITION, file, "the edition", 1)
+    if isinstance(data, Mapping) and isinstance(data.get("source"), Mapping):
+        found += schema.check_record(data["source"], schema.ORIGINAL, file, "'source'", data.key_lines["source"])
+    if isinstance(data, Mapping):
+        found += _check_editors(data.get("editors"), file, data.key_lines.get("editors"))
+    problems += found
+    if found:
+        return None
+    original = Original(**{key: None if value is None else value.strip() for key, value in data["source"].items()})
+    return Metadata(
+        title=data["title"].strip(),
+        language=data["language"].strip(),
+        original=original,
+        editors=tuple(editor.strip() for editor in data["editors"]),
+        license=data["license"],
+        description=data.get("description", ""),
+        version=data.get("version", ""),
+        date=data.get("date", ""),
+        changelog=_changelog(data.get("changelog", []), file, problems),
+    )
+
+
+def _check_editors(editors: Any, file: str, line: int | None) -> list[Problem]:
+    """`editors` is a list of one or more names, each one line."""
+    if not isinstance(editors, list):
+        return []  # the schema has said what it should be
+    if not editors:
+        return [Problem(file, line, "'editors' is empty; name at least one editor, e.g. '- The edition's editorial team'")]
+    return [
+        Problem(file, item_line, "each of 'editors' should be a name on one line")
+        for editor, item_line in zip(editors, item_lines(editors, line), strict=True)
+        if not isinstance(editor, str) or not editor.strip() or "\n" in editor.strip()
+    ]
+
+
+def _changelog(items: list[Any], file: str, problems: list[Problem]) -> tuple[Change, ...]:
+    """Read the changelog: a list of `{version, date, text}`, newest first."""
+    changes = []
+    for item, line in zip(items, item_lines(items, None), strict=True):
+        found = schema.check_record(item, schema.CHANGE, file, "a changelog item", line)
+        problems += found
+        if not found:
+            changes.append(Change(item["version"].strip(), item["date"], item["text"]))
+    return tuple(changes)
+
+
+def _valid_records(
+    data: Any, file: str, noun: str, spec: tuple[schema.Key, ...], problems: list[Problem]
+) -> Iterator[tuple[Mapping, str, str]]:
+    """The records of a list file that have the keys and values `spec` asks for and a good id.
+
+    Yields each with the phrase naming it in messages ("note 'kerch'") and its id; the
+    problems of the others go into `problems`, so every one is reported in one run.
+    """
+    if data is None:
+        return
+    if not isinstance(data, list):
+        problems.append(Problem(file, None, f"should be a list of {noun} records, each starting with '- id: …'"))
+        return
+    seen: dict[str, int] = {}
+    article = "an" if noun[0] in "aeiou" else "a"
+    for record, line in zip(data, item_lines(data, None), strict=True):
+        record_id = record.get("id") if isinstance(record, dict) else None
+        named = isinstance(record_id, str) and schema.id_problem(record_id) is None
+        what = f"{noun} '{record_id}'" if named else f"{article} {noun}"
+        problems += schema.check_record(record, spec, file, what, line)
+        if named:
+            problems += _check_id(str(record_id), seen, file, record.key_lines["id"], noun)
+        if schema.has_shape(record, spec):
+            yield record, what, str(record_id)
+
+
+def _check_id(record_id: str, seen: dict[str, int], file: str, line: int, noun: str) -> list[Problem]:
+    """An id is unique within its file and is none of the ids the pages use themselves."""
+    problems = []
+    if record_id in seen:
+        problems.append(Problem(file, line, f"{noun} id '{record_id}' is already used on line {seen[record_id]}; ids must be unique"))
+    if record_id in RESERVED_IDS:
+        problems.append(Problem(file, line, f"{noun} id '{record_id}' is the id of a heading of the pages; choose another"))
+    seen.setdefault(record_id, line)
+    return problems
+
+
+def _one_of(record: Mapping, key: str, allowed: tuple[str, ...], file: str, what: str) -> list[Problem]:
+    """A problem when `record[key]` is not one of the allowed values."""
+    if record[key] in allowed:
+        return []
+    return [Problem(file, record.key_lines[key], f"{key} '{record[key]}' of {what} is not one of: {', '.join(allowed)}")]
+
+
+def _parse_entries(data: Any, file: str, problems: list[Problem]) -> tuple[Entry, ...]:
+    """Read `glossary.yml`: a list of entries with unique slug ids."""
+    entries: list[Entry] = []
+    for record, what, entry_id in _valid_records(data, file, "entry", schema.ENTRY, problems):
+        problems += _one_of(record, "kind", KINDS, file, what)
+        forms, form_lines = _forms(record, file, what, problems)
+        sources = read_sources(record["sources"], file, what, record.key_lines["sources"], problems)
+        entries.append(
+            Entry(
+                entry_id,
+                record["term"].strip(),
+                str(record["kind"]),
+                forms,
+                record["short"].strip(),
+                record["definition"],
+                sources,
+                record["index_as"].strip() if "index_as" in record else None,
+                record.line,
+                _coords(record, file, what, problems),
+                form_lines=form_lines,
+                key_lines=record.key_lines,
+                file=file,
+            )
+        )
+    return tuple(entries)
+
+
+def _coords(record: Mapping, file: str, what: str, problems: list[Problem]) -> tuple[float, float] | None:
+    """A place's `coords: [latitude, longitude]` in decimal degrees, checked; other kinds may not have them."""
+    if "coords" not in record:
+        return None
+    line = record.key_lines["coords"]
+    value = record["coords"]
+    example = "e.g. 'coords: [44.6, 33.53]' for Sevastopol"
+    if record["kind"] != "place":
+        problems.append(Problem(file, line, f"'coords' of {what} is only for places; remove it, or set 'kind: place'"))
+        return None
+    if len(value) != 2 or not all(isinstance(number, int | float) and not isinstance(number, bool) for number in value):
+        problems.append(
+            Problem(file, line, f"'coords' of {what} should be two numbers, [latitude, longitude] in decimal degrees, {example}")
+        )
+        return None
+    lat, lon = float(value[0]), float(value[1])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # NaN fails both comparisons too
+        problems.append(
+            Problem(file, line, f"'coords' of {what} are out of range: latitude must be -90 to 90 and longitude -180 to 180, {example}")
+        )
+        return None
+    return lat, lon
+
+
+def _forms(record: Mapping, file: str, what: str, problems: list[Problem]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The surface forms of an entry (default: its term) and their lines; each is one line beginning with a letter or digit."""
+    if "forms" not in record:
+        return (record["term"].strip(),), (record.key_lines["term"],)
+    forms = record["forms"]
+    good: list[str] = []
+    lines: list[int] = []
+    for form, line in zip(forms, item_lines(forms, record.key_lines["forms"]), strict=True):
+        if not isinstance(form, str) or not form.strip():
+            problems.append(Problem(file, line, f"a form of {what} is empty or not text; list the words as they appear in the article"))
+        elif "\n" in form or form != form.strip():
+            problems.append(Problem(file, line, f"form '{form.strip()}' of {what} should be one line with no spaces around it"))
+        elif not form[0].isalnum():
+            problems.append(Problem(file, line, f"form '{form}' of {what} should begin with a letter or digit"))
+        else:
+            good.append(form)
+            lines.append(line or record.line)
+    if not forms:
+        problems.append(Problem(file, record.key_lines["forms"], f"'forms' of {what} is empty; list at least one, or remove 'forms'"))
+    return tuple(good), tuple(lines)
+
+
+def _parse_notes(data: Any, file: str, problems: list[Problem]) -> tuple[Note, ...]:
+    """Read `notes.yml`: editorial notes anchored by a quote of the article."""
+    notes: list[Note] = []
+    for record, what, note_id in _valid_records(data, file, "note", schema.NOTE, problems):
+        problems += _one_of(record, "type", NOTE_TYPES, file, what)
+        sources = read_sources(record["sources"], file, what, record.key_lines["sources"], problems)
+        notes.append(
+            Note(
+                note_id,
+                str(record["type"]),
+                record["quote"],
+                record["text"],
+                sources,
+                record.get("occurrence"),
+                record.line,
+                key_lines=record.key_lines,
+            )
+        )
+    return tuple(notes)
+
+
+def _parse_claims(data: Any, file: str, problems: list[Problem]) -> tuple[Claim, ...]:
+    """Read `claims.yml`: the statements the article reports, each anchored by a quote."""
+    claims: list[Claim] = []
+    for record, what, claim_id in _valid_records(data, file, "claim", schema.CLAIM, problems):
+        problems += _one_of(record, "form", CLAIM_FORMS, file, what)
+        fields = {key: record[key].strip() if key != "quote" else record[key] for key in ("who", "what", "channel", "form", "quote")}
+        claims.append(
+            Claim(
+                claim_id,
+                **fields,
+                entry=record.get("entry"),
+                occurrence=record.get("occurrence"),
+                line=record.line,
+                key_lines=record.key_lines,
+            )
+        )
+    return tuple(claims)

@@ -1,0 +1,196 @@
+"""The preview: the edition served on 127.0.0.1 while an editor works, rebuilt at every save.
+
+A `Preview` owns everything that lives from one build to the next: the folder it builds
+into (its own temporary folder), the build served now, its number, and the problems of
+the last attempt. At every save in the source folder, `docs/`, `overrides/` or
+`mkdocs.yml` it builds the site again beside the one served and swaps it in whole; a save
+that breaks the source leaves the last good build on screen.
+
+The open page learns of each build by asking `/__edition__/state` (a request the server
+holds until something changes): it reloads after a good build, and after a bad one shows
+the problems, file:line and fix, in a panel over the last good build, which clears itself
+once the source is fixed. The terminal prints the same problems.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from edition.errors import SourceError
+from edition.source import parse_source, read_source
+from edition.web.serve import LOOPBACK, SiteHandler, running
+from edition.web.site import Build, run_mkdocs
+
+STATE = "/__edition__/state"
+SCRIPT = "/__edition__/preview.js"
+QUIET = 0.15
+"""Seconds without a further save before rebuilding: an editor's save is often several writes."""
+HELD = 25.0
+"""How long the server holds a page's question about the state before answering "unchanged"."""
+
+CLIENT = Path(__file__).with_name("preview.js")
+
+
+@dataclass
+class Preview:
+    """The preview's state: where it builds, what it serves, and what the last attempt found."""
+
+    source: Path
+    config: Path
+    root: Path
+    generation: int = 0
+    served: Path | None = None
+    problems: tuple[str, ...] = ()
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def rebuild(self) -> bool:
+        """Build the site again beside the one served and swap it in; on problems, keep the old one and say why."""
+        started = time.monotonic()
+        try:
+            edition = parse_source(read_source(self.source))
+        except SourceError as error:
+            self._failed([str(problem) for problem in error.problems])
+            return False
+        target = self.root / f"build-{self.generation + 1}"
+        errors: list[str] = []
+        built = run_mkdocs(self.config, target, Build(self.source, edition, None, cache=True, trim=False), errors=errors)
+        if not built:
+            shutil.rmtree(target, ignore_errors=True)
+            self._failed(errors or ["the site could not be built; the terminal says why"])
+            return False
+        old, self.served = self.served, target
+        with self.changed:
+            self.generation += 1
+            self.problems = ()
+            self.changed.notify_all()
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        print(f"preview: built in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+        return True
+
+    def _failed(self, problems: list[str]) -> None:
+        """Print the problems, keep the last good build, and tell open pages."""
+        print("\n".join(problems), file=sys.stderr)
+        print("preview: still showing the last good build; it updates as soon as the source is fixed.", file=sys.stderr, flush=True)
+        with self.changed:
+            self.problems = tuple(problems)
+            self.changed.notify_all()
+
+    def state(self) -> dict[str, object]:
+        """What an open page needs to know: the build's number and the problems of the last attempt."""
+        return {"generation": self.generation, "problems": list(self.problems)}
+
+    def wait(self, generation: int, problems: int, timeout: float) -> dict[str, object]:
+        """The state once it differs from what a page has seen, or as it is after `timeout` seconds."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != generation or len(self.problems) != problems, timeout)
+            return self.state()
+
+
+class PreviewHandler(SiteHandler):
+    """The served build, each page with the preview's script, and the state the script asks for."""
+
+    preview: Preview
+    cache_control = "no-cache"
+
+    def folder(self) -> Path:
+        """The build served now."""
+        return self.preview.served or self.preview.root
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        """The state (held until it changes), the script, or a file of the build."""
+        path, _, query = self.path.partition("?")
+        if path == STATE:
+            seen = dict(part.split("=", 1) for part in query.split("&") if "=" in part)
+            state = self.preview.wait(int(seen.get("generation", -1)), int(seen.get("problems", 0)), HELD)
+            self._send(200, json.dumps(state).encode("utf-8"), "application/json")
+        elif path == SCRIPT:
+            self._send(200, CLIENT.read_bytes(), "application/javascript")
+        else:
+            super().do_GET()
+
+    def respond(self, path: Path, body: bytes, kind: str) -> bytes:
+        """Pages get the preview's script, which reloads them and shows problems."""
+        if kind != "text/html":
+            return body
+        tag = f'<script src="{SCRIPT}" data-generation="{self.preview.generation}" defer></script>'.encode()
+        return body.replace(b"</body>", tag + b"</body>", 1)
+
+
+class _Saves(FileSystemEventHandler):
+    """Notes that something was saved; the rebuilding thread waits for the saves to settle."""
+
+    def __init__(self, saved: threading.Event, only: Path | None = None) -> None:
+        self.saved = saved
+        self.only = only
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        """A change to a watched file or folder (reads do not count; for a single file, changes to others beside it neither)."""
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        if self.only is None or self.only in (Path(str(event.src_path)), Path(str(getattr(event, "dest_path", "") or "."))):
+            self.saved.set()
+
+
+def watched(source: Path, config: Path) -> list[Path]:
+    """What the preview rebuilds for: the source folder, mkdocs.yml, and the hand-written pages and templates beside it."""
+    project = config.resolve().parent
+    return [path for path in (source.resolve(), config.resolve(), project / "docs", project / "overrides") if path.exists()]
+
+
+def serve_preview(source: Path, config: Path, *, host: str = LOOPBACK, port: int = 8000) -> int:
+    """Build, serve and rebuild at every save until interrupted; returns the exit code."""
+    root = Path(tempfile.mkdtemp(prefix="edition-preview-"))
+    preview = Preview(source, config, root)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a supervisor as by Ctrl+C: the temporary folder goes too
+    saved = threading.Event()
+    observer = Observer()
+    for path in watched(source, config):
+        if path.is_dir():
+            observer.schedule(_Saves(saved), str(path), recursive=True)
+        else:
+            observer.schedule(_Saves(saved, only=path), str(path.parent), recursive=False)
+    try:
+        preview.rebuild()
+        handler = type("BoundPreviewHandler", (PreviewHandler,), {"preview": preview})
+        server = ThreadingHTTPServer((host, port), partial(handler, directory=str(root)))
+        observer.start()
+        with running(server):
+            print(f"preview: serving http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
+            _rebuild_on_saves(preview, saved)
+    except KeyboardInterrupt:
+        print("preview: stopped", file=sys.stderr)
+    finally:
+        if observer.is_alive():
+            observer.stop()
+            observer.join()
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Turn a termination request into the same clean stop as Ctrl+C."""
+    raise KeyboardInterrupt
+
+
+def _rebuild_on_saves(preview: Preview, saved: threading.Event) -> None:
+    """Rebuild once the saves have settled, for ever (until Ctrl+C)."""
+    while True:
+        saved.wait()
+        while saved.is_set():
+            saved.clear()
+            time.sleep(QUIET)
+        preview.rebuild()
