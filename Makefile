@@ -4,6 +4,7 @@
 #   make test       lint and the whole test suite (what CI runs)
 #   make test-fast  the unit tests alone (under half a minute)
 #   make site       build the static site: make site [SOURCE=dir] [SITE=dir]
+#   make new        write a new source folder from commented templates: make new SOURCE=dir
 #   make check      validate the source folder without building: make check [SOURCE=dir]
 #   make docs       write the annotated Markdown pages into docs/
 #   make pdf        write the edition as a PDF: site/<slug>.pdf [SOURCE=dir] [SITE=dir]
@@ -23,7 +24,7 @@ HOST ?= 127.0.0.1
 export NO_MKDOCS_2_WARNING := 1
 EDITION := $(BIN)/python -m edition
 
-.PHONY: preview test test-fast site check docs lint system-packages clean pdf map-data bench
+.PHONY: preview test test-fast new site check docs lint system-packages clean pdf map-data bench
 
 preview: $(VENV)/.installed
 	$(EDITION) preview --source "$(SOURCE)" --host "$(HOST)" --port "$(PORT)"
@@ -37,6 +38,10 @@ test-fast: $(VENV)/.installed
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EDITION) site --source "$(SOURCE)" --site "$(SITE)"
+
+# A new source folder from commented templates: make new SOURCE=my-edition (never into a folder that holds anything).
+new: $(VENV)/.installed
+	$(EDITION) new --source "$(SOURCE)"
 
 check: $(VENV)/.installed
 	$(EDITION) check --source "$(SOURCE)"
@@ -53,7 +58,7 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# A benchmark, not a test: prints a table and rewrites docs/performance.md (about 10 minutes).
+# A benchmark, not a test: prints a table and rewrites BENCHMARK.md (about 10 minutes).
 bench: $(VENV)/.installed node_modules/.installed
 	$(EDITION) bench $(if $(QUICK),--quick)
 
@@ -77,9 +82,10 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-# The locator map's data, source/map/region.json, from world-atlas (Natural Earth); committed.
+# The locator map's base data for every country, from world-atlas (Natural Earth), committed:
+# scripts/edition/source/data/world.json. A build never needs node_modules for it.
 map-data: $(VENV)/.installed node_modules/.installed
-	$(EDITION) map-data --atlas node_modules/world-atlas/countries-50m.json --out source/map/region.json
+	$(EDITION) map-data --atlas node_modules/world-atlas/countries-50m.json --world
 
 # The site folder only when `make site` built it (its marker file is there): never someone's files.
 clean:

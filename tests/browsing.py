@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from playwright.sync_api import Locator, Page, expect
 
-from helpers import ROOT
+from edition.web.plugin import NAV_TITLES
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium (system-packages.txt); never a downloaded browser."""
@@ -40,15 +39,6 @@ def later_mention(page: Page) -> Locator:
     return page.locator("p.ed-paragraph a.ed-term[data-term]").first
 
 
-def nav_pages() -> list[str]:
-    """The site path of every page in mkdocs.yml's nav: `index.md` is "", `article.md` is "article/"."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # Only the nav block: the rest of mkdocs.yml holds MkDocs' own YAML tags (!ENV).
-    nav = yaml.safe_load(text[text.index("\nnav:") : text.index("\ntheme:")])["nav"]
-    files = [next(iter(item.values())) for item in nav]
-    return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
-
-
-# Every page a reader can reach: the nav's, the figure pages the hook adds when the source has
-# their data (as the edition's does), and the page shown for a wrong address.
-PAGES = [*nav_pages(), "map/", "timeline/", "404.html"]
+# Every page a reader can reach: the edition's pages (it has every one, map and timeline
+# included) and the page shown for a wrong address.
+PAGES = [*("" if path == "index.md" else path.removesuffix(".md") + "/" for path in NAV_TITLES), "404.html"]

@@ -88,10 +88,10 @@ def test_linearity_is_timed_on_both_text_sizes_and_judged_per_megabyte() -> None
     assert row.ratio == 0.13 / 0.1 and row.met is False
 
 
-def test_the_page_is_kept_out_of_search_and_holds_the_table() -> None:
+def test_the_report_is_a_plain_markdown_file_with_the_table() -> None:
     rows = [Row("Site build", "1.000 s")]
     text = page("a machine", "5 runs.", rows, ["a note"])
-    assert text.startswith("---\nsearch:\n  exclude: true\n---\n")
+    assert text.startswith("# Performance\n"), "BENCHMARK.md is read on the forge, not published: no front matter"
     assert table(rows) in text
 
 
@@ -142,13 +142,13 @@ def test_a_timed_run_pauses_the_garbage_collector_and_turns_it_back_on() -> None
 
 @pytest.mark.site
 def test_the_same_pages_project_builds_the_edition_s_pages_without_its_machinery(tmp_path: Path) -> None:
-    config = write_same_pages_project(tmp_path / "same", SOURCE, ROOT / "docs", ROOT / "mkdocs.yml")
+    config = write_same_pages_project(tmp_path / "same", SOURCE, ROOT / "mkdocs.yml")
     text = config.read_text(encoding="utf-8")
     assert "md_in_html" in text and "permalink: true" in text, "the edition's own Markdown extensions"
     assert all(word not in text for word in ("hooks", "custom_dir", "extra_css", "extra_javascript"))
     subprocess.run(plain_build_command(config, tmp_path / "site"), cwd=tmp_path, env=mkdocs_environment(), check=True, capture_output=True)
     built = {path.parent.name for path in (tmp_path / "site").glob("*/index.html")}
-    assert {"article", "glossary", "names", "notes", "claims", "map", "timeline", "about", "performance"} <= built
+    assert {"article", "glossary", "names", "notes", "claims", "map", "timeline", "about"} <= built
     article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")
     assert 'id="fn:crimea"' in article and "edition.css" not in article
 

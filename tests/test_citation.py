@@ -87,7 +87,7 @@ def test_cite_block_on_article_and_about_pages(site: Path) -> None:
         headings = [heading.get_text() for heading in block.select("h3")]
         assert headings == ["Chicago", "APA", "BibTeX"]
         bibtex = block.select_one("pre code")
-        assert bibtex is not None and bibtex.get_text().startswith("@misc{blinken-reportedly-warns-ukraine-against-retaking,")
+        assert bibtex is not None and bibtex.get_text().startswith("@misc{blinken-reportedly-warns-ukraine-against-retaking-crimea,")
         assert block["data-short"]
 
 

@@ -30,16 +30,10 @@ def test_prints_a_summary_and_writes_the_pages(tmp_path: Path) -> None:
         "6 paragraphs, 113 words",
         "6 of 7 glossary entries matched, 10 occurrences",
         "never found in the text: vilnius",
-        "wrote article.md, glossary.md, names.md, notes.md, claims.md, timeline.md",
+        "wrote index.md, article.md, glossary.md, names.md, notes.md, claims.md, timeline.md, about.md",
     ]
-    assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "article.md",
-        "claims.md",
-        "glossary.md",
-        "names.md",
-        "notes.md",
-        "timeline.md",
-    ]
+    written = ["about.md", "article.md", "claims.md", "glossary.md", "index.md", "names.md", "notes.md", "timeline.md"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == written
 
 
 def test_defaults_to_source_and_docs(tmp_path: Path) -> None:
@@ -78,3 +72,11 @@ def test_a_bad_source_exits_1_with_messages_and_no_traceback(tmp_path: Path) -> 
     assert f"{tmp_path}/source/glossary.yml:1: entry 'x' has no 'kind'; add 'kind: …'" in result.stderr
     assert result.stderr.rstrip().endswith("Nothing was written. Fix the problems above and run it again.")
     assert not (tmp_path / "docs").exists()
+
+
+def test_the_summary_says_one_paragraph_not_one_paragraphs(tmp_path: Path) -> None:
+    folder = tmp_path / "source"
+    assert edition("new", "--source", folder).returncode == 0
+    result = run("--source", folder, "--out", tmp_path / "docs")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "1 paragraph, 43 words"

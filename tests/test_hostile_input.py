@@ -17,7 +17,7 @@ import pytest
 from edition.cli import main
 from edition.pages.pipeline import build_pages
 from edition.source import load_source
-from edition.source.basemap import MAX_BASEMAP_BYTES
+from edition.source.basemap import MAX_BASEMAP_BYTES, WORLD_BASEMAP
 from edition.source.files import YAML_LIMIT
 from helpers import HOSTILE, ROOT, SOURCE, edition, problems
 
@@ -170,8 +170,9 @@ def test_an_empty_quote_is_refused(folder: Path) -> None:
 def test_a_nan_in_the_map_frame_is_refused_not_a_silent_empty_map(tmp_path: Path) -> None:
     source = Path(shutil.copytree(SOURCE, tmp_path / "source"))
     region = source / "map" / "region.json"
-    data = region.read_text(encoding="utf-8")
-    region.write_text(data.replace('"bbox": [\n  14.0,', '"bbox": [\n  NaN,', 1), encoding="utf-8")
+    region.parent.mkdir()
+    data = WORLD_BASEMAP.read_text(encoding="utf-8")
+    region.write_text(data.replace('"bbox": [\n  -180.0,', '"bbox": [\n  NaN,', 1), encoding="utf-8")
     assert problems(source) == [
         f"{source}/map/region.json: is not a valid map data file (NaN is not a number a map can use); regenerate it with `make map-data`"
     ]
@@ -228,6 +229,7 @@ def test_a_yaml_merge_key_bomb_is_refused_before_it_is_expanded(folder: Path) ->
 @pytest.mark.parametrize("name", ["glossary.yml", "map/region.json"])
 def test_a_hundred_thousand_open_brackets_are_refused_without_a_crash(tmp_path: Path, name: str) -> None:
     source = Path(shutil.copytree(SOURCE, tmp_path / "source"))
+    (source / name).parent.mkdir(exist_ok=True)
     (source / name).write_text("[" * 100_000, encoding="utf-8")
     # In a child process: a segmentation fault would end the test run itself.
     result = edition("check", "--source", source)
@@ -239,6 +241,7 @@ def test_a_hundred_thousand_open_brackets_are_refused_without_a_crash(tmp_path: 
 @pytest.mark.parametrize(("name", "limit"), [("glossary.yml", YAML_LIMIT), ("map/region.json", MAX_BASEMAP_BYTES)])
 def test_a_file_over_its_size_limit_is_refused_unread(tmp_path: Path, name: str, limit: int) -> None:
     source = Path(shutil.copytree(SOURCE, tmp_path / "source"))
+    (source / name).parent.mkdir(exist_ok=True)
     with (source / name).open("ab") as stream:
         stream.write(b" " * (limit + 1))
     assert problems(source) == [f"{source}/{name}: is larger than {limit // 2**20} MiB, the most a source file may hold (README: Limits)"]

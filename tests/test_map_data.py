@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from edition.errors import Problem
-from edition.source.basemap import BASEMAP, parse_basemap
-from helpers import ROOT, SOURCE, edition
+from edition.source.basemap import WORLD_BASEMAP, parse_basemap
+from helpers import ROOT, edition
 
-DATA = SOURCE / BASEMAP
+DATA = WORLD_BASEMAP
 ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
 SEVASTOPOL = (33.52, 44.6)
 SIMFEROPOL = (34.1, 44.95)
@@ -30,12 +30,13 @@ def contains(polygon: tuple[tuple[tuple[float, float], ...], ...], point: tuple[
     return inside
 
 
-def test_data_file_is_valid_and_small() -> None:
+def test_the_edition_s_own_data_is_valid_covers_the_world_and_is_under_a_megabyte() -> None:
     problems: list[Problem] = []
     basemap = parse_basemap(DATA.read_text(encoding="utf-8"), str(DATA), problems)
     assert problems == [] and basemap is not None
-    assert DATA.stat().st_size < 150_000
-    assert {area.name for area in basemap.areas} >= {"Ukraine", "Russia", "Belarus", "Crimea", "Turkey"}
+    assert DATA.stat().st_size < 1_000_000
+    assert {area.name for area in basemap.areas} >= {"Ukraine", "Russia", "Brazil", "Australia", "Crimea", "United States of America"}
+    assert basemap.covers(-33.87, 151.21) and basemap.covers(64.1, -21.9)
     assert "Crimea" in basemap.note and "Natural Earth" in basemap.note
 
 
@@ -61,7 +62,7 @@ def test_a_broken_data_file_is_reported_with_its_name() -> None:
 @pytest.mark.skipif(not ATLAS.is_file() and os.environ.get("CI") != "true", reason="node_modules not installed (npm ci)")
 def test_regenerating_from_world_atlas_gives_the_same_file(tmp_path: Path) -> None:
     out = tmp_path / "region.json"
-    result = edition("map-data", "--atlas", ATLAS, "--out", out)
+    result = edition("map-data", "--atlas", ATLAS, "--out", out, "--world")
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == DATA.read_bytes()
     assert json.loads(out.read_text(encoding="utf-8"))["features"][-1]["id"] == "crimea"

@@ -7,11 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from edition.figures.geo import Conic
-from edition.figures.mapsvg import Box, Place, map_frame, render_map_svg, shown_places, text_box
+from edition.figures.mapsvg import Box, Place, map_layout, render_map_svg, text_box
 from edition.model import Basemap
-from edition.source.basemap import BASEMAP, parse_basemap
-from helpers import SOURCE
+from edition.source.basemap import world_basemap
 
 SVG = "{http://www.w3.org/2000/svg}"
 PLACES = (
@@ -26,9 +24,7 @@ PLACES = (
 
 @pytest.fixture(scope="module")
 def basemap() -> Basemap:
-    loaded = parse_basemap((SOURCE / BASEMAP).read_text(encoding="utf-8"), BASEMAP, [])
-    assert loaded is not None
-    return loaded
+    return world_basemap()
 
 
 @pytest.fixture(scope="module")
@@ -50,31 +46,74 @@ def test_the_map_is_under_150_kb(basemap: Basemap) -> None:
 
 
 def test_every_place_is_marked_inside_the_frame_and_links_to_its_entry(basemap: Basemap, svg: ET.Element) -> None:
-    frame = map_frame(basemap, PLACES)
-    conic = Conic()
-    assert shown_places(basemap, PLACES) == PLACES
+    layout = map_layout(basemap, PLACES)
+    assert layout.shown == PLACES and layout.left_out == ()
     for place in PLACES:
-        assert frame.inside(frame.to_px(conic.project(place.lon, place.lat)), 12)
+        assert layout.frame.inside(layout.px(place.lat, place.lon), 12)
     links = {link.get("href"): "".join(link.itertext()) for link in svg.iter(f"{SVG}a")}
     assert links == {f"../glossary/#{place.id}": place.label for place in PLACES}
 
 
-def test_a_place_the_data_does_not_cover_is_left_out(basemap: Basemap) -> None:
+def test_a_place_too_far_from_the_others_is_left_out_with_the_reason(basemap: Basemap) -> None:
     washington = Place("washington", "Washington", 38.9, -77.0)
-    assert shown_places(basemap, (*PLACES, washington)) == PLACES
+    layout = map_layout(basemap, (*PLACES, washington))
+    assert layout.shown == PLACES
+    assert [(item.place, item.reason) for item in layout.left_out] == [
+        (washington, "is more than 5,000 km from the other places, too far for one locator map")
+    ]
     assert "washington" not in render_map_svg(basemap, (*PLACES, washington))
 
 
-def test_labels_do_not_overlap_each_other_or_the_frame(svg: ET.Element) -> None:
-    boxes = [
-        text_box(float(text.get("x", 0)), float(text.get("y", 0)), text.text or "", 13, text.get("text-anchor", "start"))
-        for text in svg.iter(f"{SVG}text")
-        if (text.get("class") or "").split() == ["ed-map-place"]
+def test_a_place_at_a_pole_or_outside_the_base_data_is_left_out_with_the_reason(basemap: Basemap) -> None:
+    pole = Place("pole", "South Pole", -90.0, 0.0)
+    region = Basemap(basemap.areas, (14.0, 37.0, 58.0, 60.0), "")
+    beyond = Place("novosibirsk", "Novosibirsk", 55.0, 82.9)
+    assert [item.reason for item in map_layout(basemap, (pole,)).left_out] == ["is nearer a pole than 80°, which a locator map cannot draw"]
+    assert [item.reason for item in map_layout(region, (*PLACES, beyond)).left_out] == [
+        "is outside the map's base data (14° to 58° E, 37° to 60° N)"
     ]
-    assert len(boxes) == len(PLACES)
-    for first, second in itertools.combinations(boxes, 2):
+
+
+@pytest.mark.parametrize(
+    "places",
+    [
+        (Place("centre", "Centre of Russia", 61.7, 105.3),),
+        (Place("quito", "Quito", -0.18, -78.47), Place("bogota", "Bogotá", 4.71, -74.07)),
+        (Place("sydney", "Sydney", -33.87, 151.21),),
+        (Place("berlin", "Berlin", 52.52, 13.4), Place("potsdam", "Potsdam", 52.39, 13.06), Place("spandau", "Spandau", 52.53, 13.2)),
+    ],
+    ids=["russia's centre", "across the equator", "southern hemisphere", "three places close together"],
+)
+def test_places_anywhere_are_framed_with_their_country_and_labelled_without_overlap(basemap: Basemap, places: tuple[Place, ...]) -> None:
+    layout = map_layout(basemap, places)
+    assert layout.shown == places
+    for place in places:
+        assert layout.frame.inside(layout.px(place.lat, place.lon), 40), place
+    svg = ET.fromstring(render_map_svg(basemap, places))
+    assert svg.findall(f".//{SVG}path[@class='ed-map-focus']"), "the places' country is highlighted"
+    boxes = label_boxes(svg)
+    assert len([box for kind, box in boxes if kind == "ed-map-place"]) == len(places)
+    for (_, first), (_, second) in itertools.combinations(boxes, 2):
         assert not first.overlaps(second)
-    assert all(box.left >= 0 and box.right <= 800 and box.top >= 0 and box.bottom <= 560 for box in boxes)
+
+
+def label_boxes(svg: ET.Element) -> list[tuple[str, Box]]:
+    """The boxes of the map's labels (places, countries, seas), halos left out."""
+    sizes = {"ed-map-place": 13, "ed-map-country-label": 11, "ed-map-sea-label": 12}
+    return [
+        (kind, text_box(float(text.get("x", 0)), float(text.get("y", 0)), text.text or "", sizes[kind], text.get("text-anchor", "start")))
+        for text in svg.iter(f"{SVG}text")
+        if (kind := (text.get("class") or "").split()[0]) in sizes and "ed-map-halo" not in (text.get("class") or "")
+    ]
+
+
+def test_labels_do_not_overlap_each_other_the_base_map_s_names_or_the_frame(svg: ET.Element) -> None:
+    boxes = label_boxes(svg)
+    assert len([box for kind, box in boxes if kind == "ed-map-place"]) == len(PLACES)
+    assert any(kind == "ed-map-country-label" for kind, _ in boxes) and any(kind == "ed-map-sea-label" for kind, _ in boxes)
+    for (_, first), (_, second) in itertools.combinations(boxes, 2):
+        assert not first.overlaps(second), (first, second)
+    assert all(box.left >= 0 and box.right <= 800 and box.top >= 0 and box.bottom <= 560 for _, box in boxes)
 
 
 def test_the_map_has_a_legend_a_scale_bar_and_a_north_arrow(svg: ET.Element) -> None:

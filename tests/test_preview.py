@@ -104,7 +104,7 @@ def test_preview_follows_edits_survives_a_bad_one_and_idles(preview: Preview) ->
 
 
 def test_preview_follows_edits_to_pages_templates_and_config(preview: Preview) -> None:
-    about = preview.project / "docs" / "about.md"
+    about = preview.project / "source" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nA sentence added while previewing.\n", encoding="utf-8")
     preview.wait_for(lambda: "A sentence added while previewing." in preview.get("about/"), "the page edit")
 
@@ -113,8 +113,8 @@ def test_preview_follows_edits_to_pages_templates_and_config(preview: Preview) -
     preview.wait_for(lambda: "Template edited" in preview.get("about/"), "the template edit")
 
     config = preview.project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - Names: names.md", "  - Index of names: names.md"))
-    preview.wait_for(lambda: bool(re.search(r"Index of names\s*</span>", preview.get("about/"))), "the config edit")
+    config.write_text(config.read_text(encoding="utf-8").replace("primary: indigo", "primary: teal"))
+    preview.wait_for(lambda: 'data-md-color-primary="teal"' in preview.get("about/"), "the config edit")
 
 
 @pytest.mark.browser

@@ -173,7 +173,10 @@ def started_build(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]
     site = tmp_path / "site"
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "edition", "site", "--source", str(HOSTILE), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")]
-    process = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # SIGINT as a terminal delivers it: a test run in the background of a shell inherits it ignored.
+    process = subprocess.Popen(
+        command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_default_interrupt
+    )
     try:
         deadline = time.monotonic() + 60
         while not children(process.pid) and time.monotonic() < deadline:
@@ -184,6 +187,11 @@ def started_build(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]
         if process.poll() is None:
             process.kill()
         process.communicate()
+
+
+def _default_interrupt() -> None:
+    """In the child, before it runs: Ctrl+C interrupts it, whatever the test run's own handling of it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def children(pid: int) -> list[int]:

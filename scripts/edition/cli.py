@@ -2,6 +2,7 @@
 
 | command | does |
 |---|---|
+| `new` | write a new source folder from commented templates, which builds at once |
 | `check` | validate a source folder without building: every problem at once |
 | `docs` | write the annotated Markdown pages into a docs folder |
 | `site` | build the static site all or nothing, with the PDF |
@@ -26,6 +27,7 @@ from edition.errors import Problem, RefusedError, SourceError
 from edition.pages.pipeline import build_pages, describe_summary, review
 from edition.pages.writer import write_pages
 from edition.source import examine_source, load_source, read_source
+from edition.source.scaffold import new_source
 
 PROGRAM = "edition"
 
@@ -65,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROGRAM, description="Build a digital edition of a news article from a source folder.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    new = commands.add_parser("new", parents=[source], help="write a new source folder from commented templates")
+    new.set_defaults(run=run_new)
+
     check = commands.add_parser("check", parents=[source], help="check the source without building: every problem at once")
     check.set_defaults(run=run_check)
 
@@ -88,14 +93,24 @@ def _parser() -> argparse.ArgumentParser:
 
     map_data = commands.add_parser("map-data", help="regenerate the map's base data from the npm package world-atlas")
     map_data.add_argument("--atlas", type=Path, default=Path("node_modules/world-atlas/countries-50m.json"), help="world-atlas TopoJSON")
-    map_data.add_argument("--out", type=Path, default=Path("source/map/region.json"), help="the data file to write")
+    map_data.add_argument("--world", action="store_true", help="every country (the edition's own data) rather than one region")
+    map_data.add_argument("--out", type=Path, default=None, help="the file to write (default: the edition's own, or map/region.json)")
     map_data.set_defaults(run=run_map_data)
 
     bench = commands.add_parser("bench", help="measure the edition against the plain alternative and write the report")
     bench.add_argument("--quick", action="store_true", help="a smoke run: small inputs, one run of everything")
-    bench.add_argument("--output", type=Path, default=None, help="the report to write (default: docs/performance.md)")
+    bench.add_argument("--output", type=Path, default=None, help="the report to write (default: BENCHMARK.md)")
     bench.set_defaults(run=run_bench)
     return parser
+
+
+def run_new(arguments: argparse.Namespace) -> int:
+    """Write a new source folder and say what to do next."""
+    written = new_source(arguments.source)
+    print(f"wrote {', '.join(path.name for path in written)} into {arguments.source}/")
+    print(f"Next: paste the article into {arguments.source}/article.txt, fill in {arguments.source}/edition.yml,")
+    print(f"then `make preview SOURCE={arguments.source}` and write the glossary, notes and claims as you read.")
+    return 0
 
 
 def run_check(arguments: argparse.Namespace) -> int:
@@ -165,15 +180,16 @@ def run_preview(arguments: argparse.Namespace) -> int:
 
 def run_map_data(arguments: argparse.Namespace) -> int:
     """Write the map's base data from world-atlas."""
-    from edition.figures.mapdata import dumps, region
+    from edition.figures.mapdata import REGION, WORLD, WORLD_DATA, dumps, region
 
     if not arguments.atlas.is_file():
         print(f"{PROGRAM} map-data: {arguments.atlas} not found; run `npm ci` first", file=sys.stderr)
         return 1
     topology = json.loads(arguments.atlas.read_text(encoding="utf-8"))
-    arguments.out.parent.mkdir(parents=True, exist_ok=True)
-    arguments.out.write_text(dumps(region(topology)), encoding="utf-8", newline="\n")
-    print(f"wrote {arguments.out} ({arguments.out.stat().st_size // 1024} KB)")
+    out = arguments.out or (WORLD_DATA if arguments.world else Path("source/map/region.json"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dumps(region(topology, WORLD if arguments.world else REGION)), encoding="utf-8", newline="\n")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
     return 0
 
 

@@ -15,6 +15,9 @@ from edition.errors import Problem
 KINDS = ("term", "person", "place", "organization")
 """Glossary entry kinds, in the order the names index lists them."""
 
+PAGES = frozenset({"index.md", "article.md", "glossary.md", "names.md", "notes.md", "claims.md", "map.md", "timeline.md", "about.md"})
+"""The pages of an edition, by their Markdown names: what the editors' own pages may link to."""
+
 RESERVED_IDS = frozenset({"glossary", "editorial-notes"})
 """Ids the generated pages give their own headings where entry and note ids become element ids:
 an entry or note may not take one (the glossary's and the notes page's titles)."""
@@ -54,7 +57,7 @@ class Entry:
 
     @property
     def sort_key(self) -> str:
-        """The key the glossary and the names index sort by."""
+        """The key the names index sorts by: `index_as` ("Blinken, Antony") or the term."""
         return (self.index_as or self.term).casefold()
 
 
@@ -176,6 +179,8 @@ class Area:
     name: str
     role: str
     polygons: tuple[Polygon, ...]
+    legend: str = ""
+    """What the map's legend says of an occupied territory, e.g. "Crimea: occupied by Russia since 2014"."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +202,14 @@ class Basemap:
 
 
 @dataclass(frozen=True)
+class EditorPage:
+    """A page the editors wrote in Markdown: its title (from a first `# Heading`) and the rest."""
+
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
 class Edition:
     """A loaded, validated source folder."""
 
@@ -207,6 +220,10 @@ class Edition:
     claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()
     basemap: Basemap | None = None
+    home: str | None = None
+    """The editors' own Markdown for the home page (`index.md` in the source folder), shown under the title card."""
+    about: EditorPage | None = None
+    """The editors' own about page (`about.md`), its title and Markdown."""
 
 
 @dataclass(frozen=True)

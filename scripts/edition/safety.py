@@ -43,6 +43,18 @@ ALLOWED_ATTRIBUTES = {"a": frozenset({"href"})}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """What a link or a source may point to: a web page or an address."""
 
+PAGE_TAGS = ALLOWED_TAGS | frozenset({"h2", "h3", "h4", "blockquote", "table", "thead", "tbody", "tr", "th", "td"})
+"""Elements an editor's own page (the home or about page) may have besides: headings, quotations, tables."""
+
+PAGE_ATTRIBUTES = {
+    "a": frozenset({"href"}),
+    **dict.fromkeys(("h2", "h3", "h4"), frozenset({"id"})),
+    **dict.fromkeys(("th", "td"), frozenset({"style"})),
+}
+"""Headings carry the ids their anchors use; table cells the alignment a `:---:` row gives them."""
+
+CELL_ALIGNMENT = re.compile(r"text-align: (?:left|right|center);\Z")
+
 MAX_URL_LENGTH = 2048
 
 # Characters a URL cannot hold unescaped (RFC 3986): they would end the address in HTML or Markdown.
@@ -248,15 +260,47 @@ def markdown_problems(text: str) -> list[str]:
     sanitiser applies: an element, an attribute or a link the cleaning would drop is a
     problem, so that the page never shows a silently altered text.
     """
+    return _outside(_rendered(text), ALLOWED_TAGS, ALLOWED_ATTRIBUTES, "only emphasis, links, lists and code are allowed")
+
+
+def page_problems(text: str, pages: frozenset[str]) -> list[str]:
+    """What an editor's own page (home, about) holds beyond headings, paragraphs, lists, quotations, tables and links.
+
+    Such a page is handed to MkDocs as Markdown, which renders it with the same
+    extensions as this check: what passes here is what the reader gets. Links go to
+    web pages or to the edition's own `pages` (`glossary.md`, `article.md#p7`).
+    """
+    found = _outside(
+        _rendered(text), PAGE_TAGS, PAGE_ATTRIBUTES, "only headings, paragraphs, lists, quotations, tables and links are allowed"
+    )
+    for element in _fragment(_rendered(text)).iter("a"):
+        href = str(element.get("href", ""))
+        if href and not urlsplit(href).scheme:  # a link within the site: to one of its pages, or refused as such
+            found = [problem for problem in found if problem != f"links to '{href}'; links must be http(s) addresses"]
+            if _page_of(href) and _page_of(href) not in pages:
+                found.append(f"links to '{href}', which is not a page of the edition; use one of {', '.join(sorted(pages))}")
+    return list(dict.fromkeys(found))
+
+
+def _page_of(href: str) -> str:
+    """The page a relative link names, without its #anchor."""
+    return href.split("#", 1)[0]
+
+
+def _outside(rendered: str, tags: frozenset[str], attributes: dict[str, frozenset[str]], allowed: str) -> list[str]:
+    """Each element, attribute or link of rendered Markdown outside an allow-list, as a phrase for a message."""
     problems: list[str] = []
-    for element in _fragment(_rendered(text)).iterdescendants():
+    for element in _fragment(rendered).iterdescendants():
         tag = element.tag
         if not isinstance(tag, str):
             continue  # a comment: dropped with nothing a reader would miss
-        if tag not in ALLOWED_TAGS:
-            problems.append(f"uses <{tag}>, but only emphasis, links, lists and code are allowed")
+        if tag not in tags:
+            problems.append(f"uses <{tag}>, but {allowed}")
             continue
         for name, value in element.attrib.items():
+            allowed_here = str(name) in attributes.get(tag, ()) and (name != "style" or CELL_ALIGNMENT.match(str(value)))
+            if allowed_here and name != "href":  # an address is always checked
+                continue
             problems += _attribute_problems(tag, str(name), str(value))
     return list(dict.fromkeys(problems))
 
@@ -267,7 +311,7 @@ def _fragment(html_text: str) -> lxml.html.HtmlElement:
 
 
 def _attribute_problems(tag: str, name: str, value: str) -> list[str]:
-    """What is wrong with one attribute of an allowed element."""
+    """What is wrong with one attribute of an allowed element (one the allow-list does not let through as it is)."""
     if name == "href" and tag == "a":
         problem = url_problem(value)
         return [f"links to '{value}'; links must be http(s) addresses"] if problem else []

@@ -18,9 +18,6 @@ from edition.model import Edition
 from edition.pages.pipeline import build_pages
 from edition.source.parse import load_source
 
-HAND_WRITTEN = ("index.md", "about.md", "performance.md")
-"""The edition's hand-written pages, which the same-pages project copies beside the generated ones."""
-
 
 def write_plain_project(folder: Path, source: Path) -> Path:
     """Write a minimal Material project for the source's article; return its mkdocs.yml."""
@@ -34,13 +31,12 @@ def write_plain_project(folder: Path, source: Path) -> Path:
     return _write_config(folder, edition, {"site_name": title, "nav": [{"Home": "index.md"}, {"Article": "article.md"}]})
 
 
-def write_same_pages_project(folder: Path, source: Path, docs: Path, edition_config: Path) -> Path:
+def write_same_pages_project(folder: Path, source: Path, edition_config: Path) -> Path:
     """Write a Material project with the edition's own pages but none of its machinery; return its mkdocs.yml.
 
-    The pages are what the generator makes of `source` plus the hand-written ones from
-    `docs`, with the Markdown extensions of `edition_config` (the edition's mkdocs.yml)
-    and its nav order; there is no hook, no overrides, no extra CSS or JavaScript. Its
-    build time is what the pages alone cost.
+    The pages are what the generator makes of `source`, with the Markdown extensions of
+    `edition_config` (the edition's mkdocs.yml) and the plugin's nav order; there is no
+    plugin, no overrides, no extra CSS or JavaScript. Its build time is what the pages alone cost.
     """
     with edition_config.open(encoding="utf-8") as stream:
         extensions = yaml_load(stream)["markdown_extensions"]
@@ -48,19 +44,12 @@ def write_same_pages_project(folder: Path, source: Path, docs: Path, edition_con
     pages = build_pages(edition)[0]
     target = folder / "docs"
     target.mkdir(parents=True, exist_ok=True)
-    for name in HAND_WRITTEN:
-        (target / name).write_bytes((docs / name).read_bytes())
     for page in pages:
         (target / page.path).write_text(page.text, encoding="utf-8")
     config = {
         "site_name": edition.metadata.display_title,
         "site_description": edition.metadata.description,
-        "nav": [
-            {"Home": "index.md"},
-            *({generated.path.removesuffix(".md"): generated.path} for generated in pages),
-            {"About": "about.md"},
-            {"Performance": "performance.md"},
-        ],
+        "nav": [{generated.path.removesuffix(".md"): generated.path} for generated in pages],
         "markdown_extensions": extensions,
     }
     return _write_config(folder, edition, config)

@@ -52,17 +52,12 @@ def kib(value: int) -> str:
 
 
 def page(machine: str, runs: str, rows: list[Row], notes: list[str]) -> str:
-    """docs/performance.md: how the figures were measured, the table, and what they mean.
+    """BENCHMARK.md: how the figures were measured, the table, and what they mean.
 
-    The page is kept out of the search index: readers search the edition, not its benchmark.
+    It is about the tool, not an edition, so it lives in the repository, not in any site.
     """
     return "\n".join(
         [
-            "---",
-            "search:",
-            "  exclude: true",
-            "---",
-            "",
             "# Performance",
             "",
             "How fast the edition is built, previewed and loaded, measured against the plain",

@@ -1,6 +1,6 @@
-"""`make bench`: measure the edition against the plain alternative and write docs/performance.md.
+"""`make bench`: measure the edition against the plain alternative and write BENCHMARK.md.
 
-    python -m edition bench [--quick] [--output docs/performance.md]
+    python -m edition bench [--quick] [--output BENCHMARK.md]
 
 A benchmark, not a test: it prints a table and rewrites the page, and never fails
 because a target is missed (the table says so). `--quick` is a smoke run with
@@ -191,7 +191,7 @@ def compare(label: str, ours: ProcessTime, theirs: ProcessTime, target: float | 
 def site_rows(settings: Settings, scratch: Path) -> list[Row]:
     """`make site` against the plain build, `make pdf`, and the preview's edit-to-reload time."""
     plain_config = write_plain_project(scratch / "plain", ROOT / "source")
-    same_pages_config = write_same_pages_project(scratch / "same-pages", ROOT / "source", ROOT / "docs", ROOT / "mkdocs.yml")
+    same_pages_config = write_same_pages_project(scratch / "same-pages", ROOT / "source", ROOT / "mkdocs.yml")
     builds = time_site_builds(ROOT, plain_config, same_pages_config, scratch, settings.build_runs)
     with_pdf = any((scratch / "edition-site").glob("*.pdf"))
     label = "Site build: `make site` against `mkdocs build` of the plain article"
@@ -297,7 +297,7 @@ NOTES = [
 def benchmark(*, quick: bool = False, output: Path | None = None) -> int:
     """Measure everything, print the table and write the report (`output`, by default the project's)."""
     settings = QUICK if quick else FULL
-    output = output or ROOT / "docs" / "performance.md"
+    output = output or ROOT / "BENCHMARK.md"
     # Builds run as on a default Python setup, which keeps compiled modules (__pycache__);
     # some machines turn that off for every process, which only the edition's own modules
     # would pay for (the installed packages were compiled when pip installed them).

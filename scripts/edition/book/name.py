@@ -7,5 +7,5 @@ from edition.pages.citation import slug
 
 
 def pdf_name(edition: Edition) -> str:
-    """The PDF's file name in the site: the title's slug, e.g. `blinken-warns-ukraine-against-retaking-crimea.pdf`."""
+    """The PDF's file name in the site: the whole title's slug, e.g. `blinken-reportedly-warns-ukraine-against-retaking-crimea.pdf`."""
     return f"{slug(edition.metadata.title)}.pdf"

@@ -83,6 +83,8 @@ def print_section(page: Page) -> Section:
     if section_id == "article":
         _inline_footnotes(document)
         _unlink_paragraph_numbers(document)
+        for repeated in document.select(".ed-source__note"):  # printed on the cover already
+            repeated.decompose()
     _relink(document, section_id)
     return Section(section_id, title, str(document).strip())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from edition.figures.mapsvg import Place, render_map_svg, shown_places
+from edition.figures.mapsvg import Place, map_layout, render_map_svg
 from edition.model import Basemap, Edition, Entry, Event
 from edition.safety import cited_work, escape_html, escape_text
 
@@ -20,15 +20,16 @@ MONTHS = tuple(datetime.date(2000, month, 1).strftime("%B") for month in range(1
 PARENTHESIS = re.compile(r"\((?P<inner>[^)]*)\)\s*\Z")
 """A trailing "(…)" in a term: the article's own name, which the map label uses ("Crimean Bridge (Kerch Strait bridge)")."""
 
-MAP_CREDIT = (
-    "Country outlines: Natural Earth 1:50m (public domain), via the world-atlas package; Lambert conformal conic projection. "
+MAP_CREDIT = "Country outlines: Natural Earth 1:50m (public domain), via the world-atlas package; Lambert conformal conic projection."
+CRIMEA_CREDIT = (
     "Crimea is drawn within Ukraine's internationally recognized borders (UN General Assembly resolution 68/262); "
     "the source data draw it as part of Russia, following the line of control since 2014."
 )
+"""Said of the map whenever it shows Crimea: the base data's one departure from Natural Earth."""
 
 
 def has_map(edition: Edition) -> bool:
-    """Whether the edition gets a map: it has base data and at least one place with coordinates."""
+    """Whether the edition gets a map: a place of its glossary has coordinates (the base data is the source's, or the edition's own)."""
     return edition.basemap is not None and any(entry.coords for entry in edition.entries)
 
 
@@ -54,9 +55,12 @@ def map_figure_html(edition: Edition, basemap: Basemap, href_prefix: str = "../g
     """The locator map as a `<figure>`: the SVG, then a caption with what is shown and the data's credit."""
     places = map_places(edition)
     svg = render_map_svg(basemap, places, href=href_prefix)
+    occupied = [area for area in basemap.areas if area.role == "occupied" and f'data-name="{escape_html(area.name)}"' in svg]
+    credits = [f"{area.legend}, hatched." for area in occupied]
+    credits += [MAP_CREDIT] + ([CRIMEA_CREDIT] if any(area.id == "crimea" for area in occupied) else [])
     caption = (
         "<figcaption><strong>Locator map.</strong> The places named in the article; each label links to its glossary entry. "
-        f"Crimea, hatched, has been occupied by Russia since 2014. {escape_html(MAP_CREDIT)}</figcaption>"
+        f"{escape_html(' '.join(credits))}</figcaption>"
     )
     return f'<figure class="ed-figure ed-figure--map" id="figure-map">\n{svg}{caption}\n</figure>\n'
 
@@ -64,11 +68,11 @@ def map_figure_html(edition: Edition, basemap: Basemap, href_prefix: str = "../g
 def render_map_page(edition: Edition, front_matter: str) -> str:
     """The map page: the figure and, as its text alternative, the list of places with coordinates."""
     assert edition.basemap is not None, "render_map_page is only called when has_map(edition)"
-    shown = {place.id for place in shown_places(edition.basemap, map_places(edition))}
+    left_out = {item.place.id for item in map_layout(edition.basemap, map_places(edition)).left_out}
     items = []
     for place in map_places(edition):
         where = format_coords(place.lat, place.lon)
-        outside = "" if place.id in shown else " (outside the area the map shows)"
+        outside = " (outside the area the map shows)" if place.id in left_out else ""
         items.append(f'- <span id="map-{place.id}"></span>[{escape_text(place.label)}](glossary.md#{place.id}): {where}{outside}')
     parts = [
         front_matter,

@@ -16,22 +16,36 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from edition.figures.geo import area, clip_ring, simplify
+from edition.source.basemap import WORLD_BASEMAP
 
 Point = tuple[float, float]
 Ring = list[Point]
 
 ATLAS = Path("node_modules/world-atlas/countries-50m.json")
 OUT = Path("source/map/region.json")
-BOX = (14.0, 37.0, 58.0, 60.0)
-"""The region kept, in degrees: west, south, east, north. Covers the map frame with room to spare."""
-TOLERANCE = 0.01
-"""Douglas-Peucker tolerance in degrees (about 1 km): invisible at the map's scale."""
-MIN_AREA = 0.01
-"""Rings smaller than this many square degrees (islets) are dropped."""
+
+
+@dataclass(frozen=True)
+class Extract:
+    """What part of the atlas a data file keeps: its box (west, south, east, north), its simplification, its smallest islands."""
+
+    box: tuple[float, float, float, float]
+    tolerance: float
+    """Douglas-Peucker tolerance in degrees."""
+    min_area: float
+    """Rings smaller than this many square degrees (islets) are dropped."""
+
+
+REGION = Extract((14.0, 37.0, 58.0, 60.0), 0.01, 0.01)
+"""The seed edition's region (Ukraine and its neighbours), at about 1 km: source/map/region.json."""
+WORLD = Extract((-180.0, -85.0, 180.0, 85.0), 0.02, 0.02)
+"""Every country, at about 2 km: the edition's own base data (source/data/world.json), for any place."""
+WORLD_DATA = WORLD_BASEMAP
 DIGITS = 2
 CRIMEA_PROBE = (34.1, 45.3)
 """A point inside Crimea: the ring holding it is the peninsula."""
@@ -99,25 +113,26 @@ def rounded(part: list[Ring]) -> list[list[list[float]]]:
     return rings
 
 
-def region(topology: dict[str, Any]) -> dict[str, Any]:
-    """The region's features: countries reaching the box (Crimea with Ukraine) and Crimea itself."""
-    arcs = [simplify(arc, TOLERANCE) for arc in decode_arcs(topology)]
+def region(topology: dict[str, Any], extract: Extract = REGION) -> dict[str, Any]:
+    """The features of a box: countries reaching it (Crimea with Ukraine) and Crimea itself."""
+    arcs = [simplify(arc, extract.tolerance) for arc in decode_arcs(topology)]
     countries: dict[str, tuple[str, list[list[Ring]]]] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         if geometry["type"] not in ("Polygon", "MultiPolygon"):
             continue
         parts = []
         for part in polygons(geometry, arcs):
-            clipped = [clip_ring(points, BOX) for points in part]
-            if len(clipped[0]) >= 3 and area(clipped[0]) >= MIN_AREA:
-                parts.append([points for points in clipped if len(points) >= 3 and area(points) >= MIN_AREA])
+            clipped = [clip_ring(points, extract.box) for points in part]
+            if len(clipped[0]) >= 3 and area(clipped[0]) >= extract.min_area:
+                parts.append([points for points in clipped if len(points) >= 3 and area(points) >= extract.min_area])
         if parts:
             name = geometry["properties"]["name"]
             countries[geometry.get("id", name)] = (name, parts)
     crimea = move_crimea(countries)
     features = [_feature(code, name, "country", parts) for code, (name, parts) in sorted(countries.items(), key=lambda item: item[1][0])]
-    features.append(_feature("crimea", "Crimea", "occupied", [crimea]))
-    return {"type": "FeatureCollection", "note": NOTE, "bbox": list(BOX), "features": features}
+    features.append(_feature("crimea", "Crimea", "occupied", [crimea], legend="Crimea: occupied by Russia since 2014"))
+    note = NOTE.replace("0.01 degree", f"{extract.tolerance} degree", 1)
+    return {"type": "FeatureCollection", "note": note, "bbox": list(extract.box), "features": features}
 
 
 def move_crimea(countries: dict[str, tuple[str, list[list[Ring]]]]) -> list[Ring]:
@@ -133,10 +148,11 @@ def move_crimea(countries: dict[str, tuple[str, list[list[Ring]]]]) -> list[Ring
     raise ValueError("no polygon holds Crimea; has the data changed? Check CRIMEA_PROBE.")
 
 
-def _feature(code: str, name: str, role: str, parts: list[list[Ring]]) -> dict[str, Any]:
-    """One GeoJSON feature with a MultiPolygon of rounded coordinates."""
+def _feature(code: str, name: str, role: str, parts: list[list[Ring]], legend: str | None = None) -> dict[str, Any]:
+    """One GeoJSON feature with a MultiPolygon of rounded coordinates (and, for an occupied area, its legend)."""
     geometry = {"type": "MultiPolygon", "coordinates": [rounded(part) for part in parts]}
-    return {"type": "Feature", "id": code, "properties": {"name": name, "role": role}, "geometry": geometry}
+    properties = {"name": name, "role": role, **({"legend": legend} if legend else {})}
+    return {"type": "Feature", "id": code, "properties": properties, "geometry": geometry}
 
 
 def dumps(data: dict[str, Any]) -> str:

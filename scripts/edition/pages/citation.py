@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from slugify import slugify
+
 from edition.model import Edition, Metadata
 from edition.pages.apparatus import plain_text
 
@@ -38,9 +40,16 @@ def _editors(metadata: Metadata) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+SLUG_LENGTH = 80
+
+
 def slug(text: str) -> str:
-    """A lowercase ASCII key such as `blinken-warns-ukraine`."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:6]) or "edition"
+    """A lowercase ASCII key of the whole title, cut at a word if it is long: `blinken-reportedly-warns-ukraine-against-retaking-crimea`.
+
+    Letters of other scripts are transliterated (python-slugify), so a title in Ukrainian
+    or Greek gives a readable name too.
+    """
+    return slugify(text, max_length=SLUG_LENGTH, word_boundary=True, save_order=True) or "edition"
 
 
 def page_url(base: str | None, page: str) -> str | None:
@@ -66,7 +75,6 @@ def cite(metadata: Metadata, base: str | None) -> Citations:
         "version": metadata.version,
         "howpublished": "Digital edition",
         "url": url or "",
-        "note": _bibtex(metadata.original.note or ""),
     }
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items() if value)
     bibtex = f"@misc{{{slug(metadata.title)},\n{body}\n}}"

@@ -13,7 +13,7 @@ from edition.errors import Problem
 from edition.model import Edition, Entry, Occurrence, Page, Summary
 from edition.pages.matcher import find_occurrences
 from edition.pages.render import paragraph_index, render_pages
-from edition.pages.review import form_warnings
+from edition.pages.review import form_warnings, map_warnings
 
 
 def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:
@@ -42,15 +42,21 @@ def _summarize(edition: Edition, occurrences: list[Occurrence]) -> Summary:
         matched=tuple(entry.id for entry in edition.entries if entry.id in found),
         unmatched=tuple(entry.id for entry in edition.entries if entry.id not in found),
         occurrences=len(occurrences),
-        warnings=tuple(form_warnings(edition.entries, edition.paragraphs, occurrences)),
+        warnings=(*form_warnings(edition.entries, edition.paragraphs, occurrences), *map_warnings(edition)),
     )
+
+
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """`number` with its noun, singular for one: "1 paragraph", "7 paragraphs"."""
+    return f"{number:,} {one if number == 1 else many or one + 's'}"
 
 
 def describe_summary(summary: Summary) -> str:
     """The few lines a build prints: paragraphs, entries matched, entries never found."""
     lines = [
-        f"{summary.paragraphs} paragraphs, {summary.words} words",
-        f"{len(summary.matched)} of {summary.entries} glossary entries matched, {summary.occurrences} occurrences",
+        f"{counted(summary.paragraphs, 'paragraph')}, {counted(summary.words, 'word')}",
+        f"{len(summary.matched)} of {counted(summary.entries, 'glossary entry', 'glossary entries')} matched, "
+        f"{counted(summary.occurrences, 'occurrence')}",
     ]
     if summary.unmatched:
         lines.append(f"never found in the text: {', '.join(summary.unmatched)}")

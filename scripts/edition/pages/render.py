@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
 from edition.model import Edition, Entry, Insert, Occurrence, Page
 from edition.pages.apparatus import paragraph_inserts, render_claims, render_notes, sources_list
+from edition.pages.home import HOME_TITLE, about_title, render_about, render_home
 from edition.pages.matcher import first_occurrences
 from edition.pages.writer import GENERATED_MARK
 from edition.safety import escape_attribute, escape_html, escape_text, markdown_html
@@ -30,7 +31,9 @@ KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organiz
 def render_pages(edition: Edition, occurrences: Sequence[Occurrence]) -> tuple[Page, ...]:
     """All generated pages of an edition, in a fixed order."""
     title = edition.metadata.title
+    with_map = has_map(edition)
     pages = [
+        Page("index.md", render_home(edition, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map)),
         Page("article.md", render_article(edition, occurrences)),
         Page("glossary.md", render_glossary(edition, occurrences)),
         Page("names.md", render_names(edition, occurrences)),
@@ -38,10 +41,12 @@ def render_pages(edition: Edition, occurrences: Sequence[Occurrence]) -> tuple[P
         Page("claims.md", render_claims(edition, _front_matter("Who said what", f"Who said what in {title}"))),
     ]
     # The figures exist only when the source has their data: places with coords and map data, a timeline.
-    if has_map(edition):
+    if with_map:
         pages.append(Page("map.md", render_map_page(edition, _front_matter("Map", f"Locator map of the places in {title}"))))
     if edition.timeline:
         pages.append(Page("timeline.md", render_timeline_page(edition, _front_matter("Timeline", f"Timeline of {title}"))))
+    about = _front_matter(about_title(edition), f"About the edition of {title}", "cite", "facts")
+    pages.append(Page("about.md", render_about(edition, about, has_map=with_map)))
     return tuple(pages)
 
 
@@ -106,8 +111,8 @@ def _source_line(edition: Edition) -> str:
         for label, value in (("Outlet", original.outlet), ("Byline", original.byline), ("Date", original.date))
     ]
     lines = [" · ".join(known)]
-    if original.note:
-        lines.append(escape_text(original.note.strip()))
+    if original.note:  # the book has it on its cover, and leaves it out here
+        lines.append(escape_text(original.note.strip()) + "\n{: .ed-source__note }")
     return '<div class="ed-source" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>"
 
 
@@ -194,7 +199,8 @@ def render_footnote(entry: Entry) -> str:
 def render_glossary(edition: Edition, occurrences: Sequence[Occurrence]) -> str:
     """The glossary page: every entry, alphabetically, with forms, sources and back-links."""
     where = paragraph_index(occurrences)
-    entries = sorted(edition.entries, key=lambda entry: entry.sort_key)
+    # In the order of their headings, as readers look them up: "Antony Blinken" under A (the names index has "Blinken, Antony").
+    entries = sorted(edition.entries, key=lambda entry: entry.term.casefold())
     intro = (
         f"{len(entries)} entries, in alphabetical order. Each gives the words matched in the article, "
         "the sources of the definition, and links back to every paragraph where it occurs."

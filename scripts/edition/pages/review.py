@@ -1,4 +1,4 @@
-"""What matching tells the editor: forms of the glossary that the text never shows.
+"""What building tells the editor: forms of the glossary that the text never shows, places the map cannot show.
 
 A form that never occurs is nearly always a copying slip (a straight apostrophe for the
 text's curly one) or a form that a longer one always covers. Neither stops the build:
@@ -11,12 +11,31 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from edition.errors import WARNING, Problem
-from edition.model import Entry, Occurrence
+from edition.figures.html import format_coords, has_map, map_places
+from edition.figures.mapsvg import map_layout
+from edition.model import Edition, Entry, Occurrence
 from edition.pages.matcher import find_occurrences
 from edition.source.nearmatch import FoldedText
 
 MAX_HINTS = 100
 """How many absent forms get a near-match hint; the others are named plainly."""
+
+
+def map_warnings(edition: Edition) -> list[Problem]:
+    """A warning for every place the map cannot show, at the line of its coordinates, saying why."""
+    if not has_map(edition) or edition.basemap is None:
+        return []
+    entries = {entry.id: entry for entry in edition.entries}
+    return [
+        Problem(
+            entries[item.place.id].file,
+            entries[item.place.id].key_lines.get("coords", entries[item.place.id].line),
+            f"place '{item.place.id}' at {format_coords(item.place.lat, item.place.lon)} {item.reason}; "
+            "the map leaves it out and lists it below the map",
+            WARNING,
+        )
+        for item in map_layout(edition.basemap, map_places(edition)).left_out
+    ]
 
 
 def form_warnings(entries: Sequence[Entry], paragraphs: Sequence[str], occurrences: Sequence[Occurrence]) -> list[Problem]:

@@ -8,21 +8,33 @@ is pure and reports a broken file as a `Problem` naming it.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from edition.errors import Problem
 from edition.model import Area, Basemap
 
 BASEMAP = "map/region.json"
+WORLD_BASEMAP = Path(__file__).with_name("data") / "world.json"
+"""The edition's own base data, every country at about 2 km (`python -m edition map-data --world`): for places anywhere."""
 ROLES = ("country", "occupied")
 MAX_BASEMAP_BYTES = 4 * 1024 * 1024
-"""The largest data file read: twenty times the region's, which is 84 KB."""
+"""The largest data file read: five times the edition's own world data (0.7 MB)."""
 MAX_POINTS = 200_000
 """The most outline points the map draws from; the region's file has about 6,000."""
 
 
 class _DataError(ValueError):
     """What is wrong with the data file, worded for the message."""
+
+
+def world_basemap() -> Basemap:
+    """The edition's own base data: what the map is drawn from when a source folder has no `map/region.json`."""
+    problems: list[Problem] = []
+    basemap = parse_basemap(WORLD_BASEMAP.read_text(encoding="utf-8"), str(WORLD_BASEMAP), problems)
+    if basemap is None:
+        raise RuntimeError(f"the edition's own map data is broken: {problems[0]}; reinstall the edition")
+    return basemap
 
 
 def parse_basemap(text: str, file: str, problems: list[Problem]) -> Basemap | None:
@@ -63,4 +75,6 @@ def _area(feature: dict[str, Any]) -> Area:
         tuple(tuple((_degrees(lon, 180), _degrees(lat, 90)) for lon, lat in ring) for ring in polygon)
         for polygon in feature["geometry"]["coordinates"]
     )
-    return Area(str(feature["id"]), str(feature["properties"]["name"]), role, polygons)
+    name = str(feature["properties"]["name"])
+    legend = str(feature["properties"].get("legend") or (f"{name}: occupied" if role == "occupied" else ""))
+    return Area(str(feature["id"]), name, role, polygons, legend)

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from edition.errors import Problem, SourceError, in_file_order
-from edition.model import KINDS, RESERVED_IDS, Change, Claim, Edition, Entry, Metadata, Note, Original
-from edition.safety import character_problems
+from edition.model import KINDS, PAGES, RESERVED_IDS, Change, Claim, Edition, EditorPage, Entry, Metadata, Note, Original
+from edition.safety import character_problems, page_problems
 from edition.source import schema
-from edition.source.basemap import BASEMAP, parse_basemap
+from edition.source.basemap import BASEMAP, parse_basemap, world_basemap
 from edition.source.checks import check_claims, check_quotes, check_shared_forms
-from edition.source.files import ARTICLE, CLAIMS, EDITION, GLOSSARY, NOTES, TIMELINE, SourceFiles, read_source
+from edition.source.files import ABOUT, ARTICLE, CLAIMS, EDITION, GLOSSARY, HOME, NOTES, TIMELINE, SourceFiles, read_source
 from edition.source.records import item_lines, read_sources
 from edition.source.timeline import parse_timeline
 from edition.source.yamlfile import Mapping, load_yaml
@@ -104,10 +104,35 @@ def examine_source(files: SourceFiles) -> Examined:
     )
     basemap_text = texts.get(BASEMAP)
     basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text is not None else None
+    if basemap_text is None and any(entry.coords for entry in entries):
+        basemap = world_basemap()  # no data of the source's own: the edition's, for places anywhere
+    home = _editor_page(texts.get(HOME), files.name(HOME), problems)
+    about = _editor_page(texts.get(ABOUT), files.name(ABOUT), problems)
     found = tuple(in_file_order(problems))
     good = metadata is not None and not any(problem.is_error for problem in found)
-    edition = Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap) if good and metadata else None
+    edition = None
+    if good and metadata is not None:
+        edition = Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap, home.markdown if home else None, about)
     return Examined(edition, found, entries, paragraphs if readable else ())
+
+
+FIRST_HEADING = re.compile(r"\A\s*#(?!#)[ \t]*(?P<title>[^\n]*?)[ \t#]*(?:\n|\Z)")
+"""A page's first line when it is a level-one heading: the page's title."""
+
+
+def _editor_page(text: str | None, file: str, problems: list[Problem]) -> EditorPage | None:
+    """A page the editors wrote (index.md, about.md): its title, and Markdown within what such a page may hold."""
+    if text is None:
+        return None
+    problems += _character_problems(text, file)
+    heading = FIRST_HEADING.match(text)
+    title, body = (heading["title"].strip(), text[heading.end() :]) if heading else ("", text)
+    if re.search(r"^#[ \t]", body, re.MULTILINE):
+        problems.append(
+            Problem(file, None, "has a level-one heading (# …) below its first line; the page has one title, use ## for sections")
+        )
+    problems += [Problem(file, None, f"the page {phrase}") for phrase in page_problems(body, PAGES)]
+    return EditorPage(title, body.strip("\n") + "\n")
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:

@@ -45,8 +45,18 @@ from edition.web.themeenv import lighten_environments
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
-FIGURE_PAGES = {"map.md": "Map", "timeline.md": "Timeline"}
-"""Generated pages that exist only when the source has their data; the nav lists them only then."""
+NAV_TITLES = {
+    "index.md": "Home",
+    "article.md": "Article",
+    "glossary.md": "Glossary",
+    "names.md": "Names",
+    "notes.md": "Notes",
+    "claims.md": "Who said what",
+    "map.md": "Map",
+    "timeline.md": "Timeline",
+    "about.md": "About",
+}
+"""The navigation's entries, in its order: the pages this edition has (the map and timeline only with their data)."""
 
 _ORIGINAL_FIELDS = (("headline", "headline"), ("outlet", "outlet"), ("byline", "byline"), ("date", "date"), ("address (URL)", "url"))
 
@@ -94,7 +104,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
             # Not log.warning: a strict build stops at warnings, and these do not stop the edition.
             for warning in summary.warnings:
                 log.info("%s", warning)
-        _add_figure_pages_to_nav(config, self.pages)
+        if not config.nav:  # mkdocs.yml may list pages of its own; by default the nav is this edition's pages
+            config.nav = [{NAV_TITLES[page.path]: page.path} for page in sorted(self.pages, key=_nav_order) if page.path in NAV_TITLES]
         metadata = edition.metadata
         # Material writes these into the page unescaped: escape them here so they stay text.
         config.site_name = escape(metadata.display_title)
@@ -109,7 +120,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         that this source does not generate is dropped, so that it cannot appear in the site.
         """
         current = {page.path for page in self.pages}
-        for path in FIGURE_PAGES:
+        for path in NAV_TITLES:
             leftover = files.get_file_from_path(path)
             if path not in current and leftover is not None and leftover.abs_src_path and is_generated(Path(leftover.abs_src_path)):
                 files.remove(leftover)
@@ -133,15 +144,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"Cannot trim the stylesheets: {error}") from None
 
 
-def _add_figure_pages_to_nav(config: MkDocsConfig, pages: tuple[Page, ...]) -> None:
-    """List the map and timeline pages in the nav, before About, when this source has them."""
-    nav = config.nav
-    if not isinstance(nav, list):
-        return
-    listed = {next(iter(item.values())) for item in nav if isinstance(item, dict)}
-    added = [{FIGURE_PAGES[page.path]: page.path} for page in pages if page.path in FIGURE_PAGES and page.path not in listed]
-    before = next((index for index, item in enumerate(nav) if isinstance(item, dict) and "about.md" in item.values()), len(nav))
-    nav[before:before] = added
+def _nav_order(page: Page) -> int:
+    """Where a page stands in the navigation."""
+    return list(NAV_TITLES).index(page.path) if page.path in NAV_TITLES else len(NAV_TITLES)
 
 
 def _template_data(edition: Edition, base_url: str | None) -> dict[str, Any]:
