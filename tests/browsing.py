@@ -10,7 +10,10 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from edition.web.plugin import NAV_TITLES
+from edition.layout import url_of
+from edition.pages.pipeline import build_pages
+from edition.source import load_source
+from helpers import SOURCE
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium (system-packages.txt); never a downloaded browser."""
@@ -41,4 +44,4 @@ def later_mention(page: Page) -> Locator:
 
 # Every page a reader can reach: the edition's pages (it has every one, map and timeline
 # included) and the page shown for a wrong address.
-PAGES = [*("" if path == "index.md" else path.removesuffix(".md") + "/" for path in NAV_TITLES), "404.html"]
+PAGES = [*(url_of(page.path) for page in build_pages(load_source(SOURCE))[0]), "404.html"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import markdown
 import pytest
 
+from edition.passthrough import PassThroughExtension
 from edition.safety import MARKDOWN_EXTENSIONS
 from helpers import HOSTILE, SOURCE, build_site
 
@@ -51,7 +52,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture
 def to_html() -> Callable[[str], str]:
     """Render Markdown with the site's extensions."""
-    return lambda text: markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS))
+    return lambda text: markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, PassThroughExtension()])
 
 
 def _built(source: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:

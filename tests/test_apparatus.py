@@ -25,9 +25,9 @@ def test_every_note_is_marked_in_the_article_by_letter_in_reading_order(site: Pa
     html = soup(page(site, "article"))
     markers = html.select("p.ed-paragraph sup.ed-note-ref")
     edition = load_source(SOURCE)
-    assert len(markers) == len(edition.notes) > 0
+    assert len(markers) == len(edition.document.notes) > 0
     assert [marker.get_text() for marker in markers] == [note_label(index) for index in range(len(markers))]
-    for (label, note, anchor), marker in zip(ordered_notes(edition), markers, strict=True):
+    for (label, note, anchor), marker in zip(ordered_notes(edition.document), markers, strict=True):
         link = marker.a
         assert link is not None and link["href"] == f"../notes/#{note.id}" and link.get_text() == label
         assert f"ed-note-ref--{note.type}" in marker["class"]
@@ -39,7 +39,7 @@ def test_every_note_is_marked_in_the_article_by_letter_in_reading_order(site: Pa
 
 def test_notes_page_lists_every_note_with_quote_sources_and_link_back(site: Path) -> None:
     html = soup(page(site, "notes"))
-    for label, note, anchor in ordered_notes(load_source(SOURCE)):
+    for label, note, anchor in ordered_notes(load_source(SOURCE).document):
         section = html.find("section", id=note.id)
         assert section is not None, note.id
         quote = section.select_one("blockquote")
@@ -54,13 +54,13 @@ def test_claims_table_has_a_row_per_claim_linking_to_its_paragraph(site: Path) -
     html = soup(page(site, "claims"))
     edition = load_source(SOURCE)
     rows = html.select("table tbody tr")
-    assert len(rows) == len(edition.claims) > 0
+    assert len(rows) == len(edition.document.claims) > 0
     article = soup(page(site, "article"))
     for row in rows:
         link = row.select_one("td a[href^='../article/#p']")
         assert link is not None and article.find(id=str(link["href"]).split("#")[1]) is not None
     spans = article.select("span.ed-claim[data-claim]")
-    assert sorted(span["data-claim"] for span in spans) == sorted(claim.id for claim in edition.claims)
+    assert sorted(span["data-claim"] for span in spans) == sorted(claim.id for claim in edition.document.claims)
 
 
 def test_claim_spans_have_no_native_tooltip_to_cover_the_terms_inside(site: Path) -> None:

@@ -54,7 +54,7 @@ def test_a_synthetic_source_folder_loads_without_problems(tmp_path: Path) -> Non
     folder = write_source(tmp_path / "source", make_paragraphs(2000, glossary), glossary)
     edition = load_source(folder)
     assert len(edition.entries) == 30
-    assert len(edition.paragraphs) > 1
+    assert len(edition.document.paragraphs) > 1
 
 
 def test_the_obvious_regex_takes_the_longest_form_as_a_whole_word() -> None:
@@ -107,7 +107,7 @@ def test_the_table_has_a_header_and_one_line_per_row_of_six_cells() -> None:
 def test_the_plain_project_has_the_article_and_no_edition(tmp_path: Path) -> None:
     config = write_plain_project(tmp_path / "plain", SOURCE)
     article = (tmp_path / "plain" / "docs" / "article.md").read_text(encoding="utf-8")
-    assert all(paragraph in article for paragraph in load_source(SOURCE).paragraphs)
+    assert all(paragraph in article for paragraph in load_source(SOURCE).document.paragraphs)
     settings = config.read_text(encoding="utf-8")
     assert "hooks" not in settings
     assert "site_description" not in settings, "Material's defaults: the plain site has no meta description"

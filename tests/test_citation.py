@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from edition.pages.citation import cite, json_ld, meta_tags, reviews_json_ld
+from edition.pages.citation import cite, json_ld, meta_tags, page_url, reviews_json_ld
 from edition.source import load_source
 from helpers import HOSTILE, SOURCE, soup
 
@@ -35,7 +35,7 @@ def test_article_json_ld_is_a_news_article_based_on_the_original(site: Path) -> 
 
 def test_notes_page_publishes_each_correction_as_a_claim_review(site: Path) -> None:
     reviews = graph(page(site, "notes"))
-    corrections = [note for note in load_source(SOURCE).notes if note.type == "correction"]
+    corrections = [note for note in load_source(SOURCE).document.notes if note.type == "correction"]
     assert corrections, "the edition's source has corrections"
     assert [review["@type"] for review in reviews] == ["ClaimReview"] * len(corrections)
     assert [review["claimReviewed"] for review in reviews] == [note.quote for note in corrections]
@@ -44,7 +44,9 @@ def test_notes_page_publishes_each_correction_as_a_claim_review(site: Path) -> N
 
 def test_no_claim_reviews_without_corrections() -> None:
     edition = load_source(SOURCE)
-    without = dataclasses.replace(edition, notes=tuple(note for note in edition.notes if note.type != "correction"))
+    document = edition.document
+    without = dataclasses.replace(document, notes=tuple(note for note in document.notes if note.type != "correction"))
+    assert reviews_json_ld(document, None) is not None
     assert reviews_json_ld(without, None) is None
 
 
@@ -58,7 +60,7 @@ def test_json_ld_carries_what_the_source_knows(hostile_site: Path) -> None:
 
 def test_json_ld_cannot_close_its_script_element() -> None:
     edition = load_source(HOSTILE)
-    text = json_ld(edition, None)
+    text = json_ld(edition.document, None)
     assert "</" not in text
     assert json.loads(text)["@graph"][0]["headline"] == edition.metadata.title
 
@@ -75,7 +77,8 @@ def test_article_head_has_highwire_dublin_core_and_open_graph(site: Path) -> Non
 
 
 def test_site_url_makes_the_addresses_absolute() -> None:
-    tags = dict((name, content) for _, name, content in meta_tags(load_source(SOURCE), "https://example.org/editions/crimea/"))
+    base = "https://example.org/editions/crimea/"
+    tags = dict((name, content) for _, name, content in meta_tags(load_source(SOURCE).document, page_url(base, "article/")))
     assert tags["og:url"] == "https://example.org/editions/crimea/article/"
     assert "https://example.org/editions/crimea/" in cite(load_source(SOURCE).metadata, "https://example.org/editions/crimea/").chicago
 

@@ -39,7 +39,7 @@ def test_1_a_form_with_a_straight_apostrophe_is_named_with_the_text_s_curly_one(
         "  short: President of Russia.\n  definition: President of Russia.\n  sources: [{title: s}]\n",
     )
     expected = (
-        f"{folder}/glossary.yml:63: warning: form 'President Putin's' of entry 'putin' never occurs in the article: the text has "
+        f"{folder}/glossary.yml:63: warning: form 'President Putin's' of entry 'putin' never occurs in the text: the text has "
         "“President Putin’s” in ¶7, which differs in quotation marks or apostrophes (straight ' \" against curly ’ “ ”); copy it exactly"
     )
     assert expected in messages(folder)
@@ -59,8 +59,8 @@ def test_2_cross_file_problems_come_in_the_same_pass_as_every_other(folder: Path
     assert f"{folder}/claims.yml:3: claim 'c1' names entry 'nobody', which is not in the glossary; use an entry id or drop 'entry'" in found
     assert any(message.startswith(f"{folder}/notes.yml:4: not valid YAML") for message in found)
     assert (
-        f"{folder}/glossary.yml:61: warning: form 'Kyiv' of entry 'kyiv' never occurs in the article; "
-        "list the words exactly as the article has them, or remove the form" in found
+        f"{folder}/glossary.yml:61: warning: form 'Kyiv' of entry 'kyiv' never occurs in the text; "
+        "list the words exactly as the text has them, or remove the form" in found
     )
 
 

@@ -56,13 +56,13 @@ def test_generated_article_renders_every_paragraph_exactly(folder: Path, to_html
     article = next(page for page in pages if page.path == "article.md")
     body = article.text.split("---", 2)[2]
     rendered = [source_text(paragraph) for paragraph in article_paragraphs(to_html(body))]
-    assert rendered == list(edition.paragraphs)
+    assert rendered == list(edition.document.paragraphs)
 
 
 def test_built_hostile_site_shows_every_paragraph_exactly(hostile_site: Path) -> None:
     html = (hostile_site / "article" / "index.html").read_text(encoding="utf-8")
     rendered = [source_text(paragraph) for paragraph in article_paragraphs(html)]
-    assert rendered == list(load_source(HOSTILE).paragraphs)
+    assert rendered == list(load_source(HOSTILE).document.paragraphs)
 
 
 def test_built_hostile_site_runs_no_script_from_the_text(hostile_site: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.book.render import book_sections, figure_sections, render_book
+from edition.book.render import book_event_links, book_sections, figure_sections, render_book
 from edition.figures.html import has_map, map_figure_html, map_places, timeline_figure_html
 from edition.model import Edition
 from edition.pages.pipeline import build_pages
@@ -30,7 +30,7 @@ def test_every_place_in_the_glossary_is_on_the_map(edition: Edition) -> None:
 
 def test_the_map_figure_is_self_contained_html_with_a_caption(edition: Edition) -> None:
     assert edition.basemap is not None
-    html = map_figure_html(edition, edition.basemap, "#")
+    html = map_figure_html(edition, edition.basemap, lambda place_id: f"#{place_id}")
     figure = soup(html).figure
     assert figure is not None and figure.svg is not None and figure.figcaption is not None
     assert "Natural Earth" in figure.figcaption.get_text() and "occupied by Russia since 2014" in figure.figcaption.get_text()
@@ -40,7 +40,7 @@ def test_the_map_figure_is_self_contained_html_with_a_caption(edition: Edition) 
 
 
 def test_the_timeline_figure_is_an_ordered_list_of_dated_events(edition: Edition) -> None:
-    figure = soup(timeline_figure_html(edition, "#p", "#")).figure
+    figure = soup(timeline_figure_html(edition, book_event_links)).figure
     assert figure is not None and figure.ol is not None and figure.figcaption is not None
     items = figure.ol.find_all("li", recursive=False)
     assert len(items) == len(edition.timeline)
@@ -48,7 +48,7 @@ def test_the_timeline_figure_is_an_ordered_list_of_dated_events(edition: Edition
         assert item.time is not None and item.time["datetime"] == event.date
         assert ("After publication" in item.get_text()) == event.later
         if event.paragraph:
-            assert item.find("a", href=f"#p{event.paragraph}") is not None
+            assert item.find("a", href=f"#article-p{event.paragraph}") is not None
 
 
 def test_the_figure_pages_exist_only_with_their_data(edition: Edition) -> None:
@@ -65,7 +65,7 @@ def test_glossary_places_link_to_the_map_and_others_do_not(edition: Edition) -> 
     for entry in edition.entries:
         section = sections.find("section", id=entry.id)
         assert section is not None
-        assert (f"(map.md#map-{entry.id})" in str(section)) == (entry.kind == "place"), entry.id
+        assert (f"../map/#map-{entry.id}" in str(section)) == (entry.kind == "place"), entry.id
 
 
 @pytest.mark.site
@@ -76,7 +76,7 @@ def test_the_figures_render_into_a_pdf_with_their_text(edition: Edition, tmp_pat
     weasyprint = importlib.import_module("weasyprint")  # pinned in requirements.txt; it has no type stubs
 
     assert edition.basemap is not None
-    figures = map_figure_html(edition, edition.basemap, "#") + timeline_figure_html(edition, "#p", "#")
+    figures = map_figure_html(edition, edition.basemap, lambda place_id: f"#{place_id}") + timeline_figure_html(edition, book_event_links)
     # WeasyPrint's SVG renderer has no CSS custom properties and no paint-order: the map uses neither.
     assert "var(" not in figures and "paint-order" not in figures
     target = tmp_path / "figures.pdf"

@@ -2,7 +2,7 @@
 
 Every field of the hostile sample that the loader accepts carries a payload
 (`<img src=x onerror=alert(…)>`, `<script>`, `"><svg onload=…>`) in its title, description,
-editors, short definitions, notes, sources, changelog and timeline. Each page is loaded,
+editors, short definitions, notes, sources, changelog, timeline and home page. Each page is loaded,
 every tooltip opened by hover and by focus, and the test fails on any dialog the page
 opens or any element that gained an event handler.
 """
@@ -44,7 +44,7 @@ def pages_of(site: Path) -> list[str]:
 
 def test_the_hostile_sample_carries_a_payload_in_every_kind_of_field(hostile_site: Path) -> None:
     html = "\n".join(path.read_text(encoding="utf-8") for path in hostile_site.rglob("*.html"))
-    for field in ("title", "description", "editor", "note", "changelog", "short", "timeline", "source"):
+    for field in ("title", "description", "editor", "note", "changelog", "short", "timeline", "source", "home"):
         assert f"alert(&#x27;{field}&#x27;)" in html or f"alert(&#39;{field}&#39;)" in html or f"alert('{field}')" in html, field
 
 

@@ -143,7 +143,7 @@ def test_a_form_typed_with_a_combining_accent_gets_a_hint(folder: Path) -> None:
     replace(folder, "glossary.yml", "  term: Vilnius\n", "  term: Vilnius\n  forms: [Cafe\u0301]\n")
     warnings = [str(problem) for problem in build_pages(load_source(folder))[1].warnings]
     assert (
-        f"{folder}/glossary.yml:54: warning: form 'Cafe\u0301' of entry 'vilnius' never occurs in the article: the text has “Café” "
+        f"{folder}/glossary.yml:54: warning: form 'Cafe\u0301' of entry 'vilnius' never occurs in the text: the text has “Café” "
         "in ¶7, which differs in how accented letters are encoded (one character against a letter and a combining accent); copy it exactly"
         in warnings
     )
@@ -261,4 +261,4 @@ def test_a_link_inside_the_source_folder_is_followed(folder: Path) -> None:
     (folder / "texts").mkdir()
     (folder / "article.txt").rename(folder / "texts" / "article.txt")
     (folder / "article.txt").symlink_to(folder / "texts" / "article.txt")
-    assert load_source(folder).paragraphs == load_source(HOSTILE).paragraphs
+    assert load_source(folder).document.paragraphs == load_source(HOSTILE).document.paragraphs

@@ -11,7 +11,7 @@ from helpers import HOSTILE, SOURCE, problems
 
 def test_loads_the_edition_source() -> None:
     edition = load_source(SOURCE)
-    assert len(edition.paragraphs) == 12
+    assert len(edition.document.paragraphs) == 12
     assert edition.metadata.title_is_supplied
     assert edition.metadata.display_title.startswith("[") and edition.metadata.display_title.endswith("]")
 
@@ -23,12 +23,13 @@ def test_paragraphs_split_at_blank_lines_and_keep_single_newlines() -> None:
 def test_a_byte_order_mark_and_crlf_are_accepted(folder: Path) -> None:
     text = (folder / "article.txt").read_text(encoding="utf-8")
     (folder / "article.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
-    assert load_source(folder).paragraphs == load_source(HOSTILE).paragraphs
+    assert load_source(folder).document.paragraphs == load_source(HOSTILE).document.paragraphs
 
 
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:
     assert problems(tmp_path / "nowhere") == [
-        f"{tmp_path / 'nowhere'}: source folder not found; pass the folder that holds article.txt, edition.yml and glossary.yml"
+        f"{tmp_path / 'nowhere'}: source folder not found; pass the folder that holds article.txt, edition.yml and glossary.yml "
+        "(or, for a collection, collection.yml, glossary.yml and documents/)"
     ]
 
 

@@ -93,7 +93,7 @@ def squeeze(text: str) -> str:
 
 def first_mentions(edition: Edition) -> list[str]:
     """The ids of the entries with a footnote, in the order of their footnotes."""
-    return list(dict.fromkeys(occurrence.entry_id for occurrence in find_occurrences(edition.paragraphs, edition.entries)))
+    return list(dict.fromkeys(occurrence.entry_id for occurrence in find_occurrences(edition.document.paragraphs, edition.entries)))
 
 
 def test_renders_without_a_single_warning(book: Book) -> None:
@@ -186,7 +186,7 @@ def test_each_footnote_is_on_the_page_of_its_call_numbered_as_on_the_site(book: 
 
 
 def test_paragraph_numbers_stand_before_their_paragraphs(book: Book, edition: Edition) -> None:
-    for number, paragraph in enumerate(edition.paragraphs, 1):
+    for number, paragraph in enumerate(edition.document.paragraphs, 1):
         page = book.page_of(f"article-p{number}")
         assert squeeze(f"{number} {paragraph.split()[0]}") in squeeze(book.text(page)), number
 
@@ -233,7 +233,7 @@ def test_text_is_searchable_without_ligatures(book: Book, edition: Edition) -> N
     assert "Army Tactical Missile Systems" in " ".join(text.split())
     assert not set("ﬀﬁﬂﬃﬄ") & set(text)
     # Paragraph 3 has no footnote call or note mark: its text comes back whole.
-    assert squeeze(edition.paragraphs[2]) in squeeze(text)
+    assert squeeze(edition.document.paragraphs[2]) in squeeze(text)
 
 
 def test_claims_appendix_speaks_of_paper_not_of_hovering(book: Book) -> None:

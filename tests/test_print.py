@@ -80,12 +80,12 @@ def test_printed_pdf_has_numbers_footnotes_and_short_definitions(printed: Page) 
     text = squeeze(raw)
     edition = load_source(SOURCE)
     entries = {entry.id: entry for entry in edition.entries}
-    firsts = dict.fromkeys(occurrence.entry_id for occurrence in find_occurrences(edition.paragraphs, edition.entries))
+    firsts = dict.fromkeys(occurrence.entry_id for occurrence in find_occurrences(edition.document.paragraphs, edition.entries))
     for entry_id in firsts:
         assert squeeze(entries[entry_id].short) in text, entry_id
     # Chromium writes a number in the margin before or after its line; either way it stands alone.
     lines = {line.strip() for line in raw.splitlines()}
-    for number, paragraph in enumerate(edition.paragraphs, 1):
+    for number, paragraph in enumerate(edition.document.paragraphs, 1):
         assert str(number) in lines or squeeze(f"{number}{paragraph.split()[0]}") in text, number
     assert "Search" not in text.split("[")[0]
     assert squeeze("[" + entries["blinken"].short + "]") in text

@@ -211,4 +211,4 @@ def test_mkdocs_build_alone_builds_the_edition_from_the_project_root(tmp_path: P
     )
     assert result.returncode == 0, result.stderr
     article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")
-    assert len(article_paragraphs(article)) == len(load_source(SOURCE).paragraphs)
+    assert len(article_paragraphs(article)) == len(load_source(SOURCE).document.paragraphs)

@@ -93,7 +93,7 @@ def test_events_out_of_date_order_are_refused(folder: Path) -> None:
 def test_a_paragraph_or_note_that_does_not_exist_is_refused(folder: Path) -> None:
     write(folder, GOOD.replace("  paragraph: 1\n", "  paragraph: 99\n  note: no-such-note\n"))
     found = problems(folder)
-    assert any(":3: paragraph 99 of the event dated '2014-03-18' is not in the article; use 1 to" in message for message in found)
+    assert any(":3: paragraph 99 of the event dated '2014-03-18' is not in the text; use 1 to" in message for message in found)
     assert any(":4: note 'no-such-note' of the event dated '2014-03-18' is not in notes.yml" in message for message in found)
 
 

@@ -133,7 +133,7 @@ def check_source(folder: Path) -> list[Problem]:
     except SourceError as error:
         return list(error.problems)
     examined = examine_source(files)
-    return [*examined.problems, *review(examined.entries, examined.paragraphs)]
+    return [*examined.problems, *review(examined.entries, examined.texts, collection=files.collection)]
 
 
 def _count(number: int, noun: str) -> str:

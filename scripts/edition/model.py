@@ -16,7 +16,10 @@ KINDS = ("term", "person", "place", "organization")
 """Glossary entry kinds, in the order the names index lists them."""
 
 PAGES = frozenset({"index.md", "article.md", "glossary.md", "names.md", "notes.md", "claims.md", "map.md", "timeline.md", "about.md"})
-"""The pages of an edition, by their Markdown names: what the editors' own pages may link to."""
+"""The pages of a single-article edition, by their Markdown names: what the editors' own pages may link to."""
+
+SHARED_PAGES = frozenset({"index.md", "glossary.md", "names.md", "map.md", "timeline.md", "about.md", "search.md"})
+"""The pages a collection shares among its documents, by their Markdown names."""
 
 RESERVED_IDS = frozenset({"glossary", "editorial-notes"})
 """Ids the generated pages give their own headings where entry and note ids become element ids:
@@ -110,6 +113,8 @@ class Event:
     paragraph: int | None = None
     note: str | None = None
     line: int = 0
+    document: str | None = None
+    """The slug of the document the event concerns (its `paragraph` and `note` are that document's), if any."""
 
 
 @dataclass(frozen=True)
@@ -155,11 +160,13 @@ class Metadata:
     version: str = ""
     date: str = ""
     changelog: tuple[Change, ...] = ()
+    collection: bool = False
+    """A collection's own metadata (`collection.yml`): its title is always the editors', and never bracketed."""
 
     @property
     def title_is_supplied(self) -> bool:
         """True when the title is the editors' own because the source had no headline."""
-        return self.original.headline is None
+        return not self.collection and self.original.headline is None
 
     @property
     def display_title(self) -> str:
@@ -210,20 +217,50 @@ class EditorPage:
 
 
 @dataclass(frozen=True)
-class Edition:
-    """A loaded, validated source folder."""
+class Document:
+    """One text of the edition and what belongs to it alone: what is known of it, its paragraphs, notes and claims."""
 
+    slug: str
+    """Its address in a collection (`/<slug>/`), the name of its folder under `documents/`."""
     metadata: Metadata
     paragraphs: tuple[str, ...]
-    entries: tuple[Entry, ...]
     notes: tuple[Note, ...] = ()
     claims: tuple[Claim, ...] = ()
+
+    @property
+    def words(self) -> int:
+        """How many words the text has."""
+        return sum(len(paragraph.split()) for paragraph in self.paragraphs)
+
+
+ARTICLE_SLUG = "article"
+"""The slug of a single-article edition's one document, whose text is the page `article/`."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A loaded, validated source folder: one article, or a collection of documents sharing a glossary."""
+
+    metadata: Metadata
+    """The edition's own: a single article's `edition.yml`, or a collection's `collection.yml`."""
+    documents: tuple[Document, ...]
+    entries: tuple[Entry, ...]
     timeline: tuple[Event, ...] = ()
+    """Every dated event, in date order: the shared timeline's and each document's."""
     basemap: Basemap | None = None
     home: str | None = None
     """The editors' own Markdown for the home page (`index.md` in the source folder), shown under the title card."""
     about: EditorPage | None = None
     """The editors' own about page (`about.md`), its title and Markdown."""
+    collection: bool = False
+    """Whether the source is a collection (`collection.yml`, `documents/`), whose pages are laid out per document."""
+
+    @property
+    def document(self) -> Document:
+        """The one document of a single-article edition."""
+        if self.collection:
+            raise ValueError("a collection has many documents; use `documents`")
+        return self.documents[0]
 
 
 @dataclass(frozen=True)
@@ -234,6 +271,14 @@ class Occurrence:
     start: int
     end: int
     entry_id: str
+
+
+@dataclass(frozen=True)
+class Matched:
+    """A document and where the glossary's entries occur in it."""
+
+    document: Document
+    occurrences: tuple[Occurrence, ...]
 
 
 @dataclass(frozen=True)
@@ -269,3 +314,4 @@ class Summary:
     occurrences: int = 0
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
     """What matching found that does not stop the build (a form that never occurs), for the editor to see."""
+    documents: int = 1

@@ -170,8 +170,12 @@ def escape_attribute(value: str) -> str:
 
 
 def escape_html(text: str) -> str:
-    """Text for HTML element content or a double-quoted attribute."""
-    return html.escape(text, quote=True)
+    """Text for HTML element content or a double-quoted attribute.
+
+    A tab is written as a reference: the page's Markdown turns a typed tab into spaces,
+    even inside the HTML it passes through.
+    """
+    return html.escape(text, quote=True).replace("\t", "&#9;")
 
 
 def cited_work(title: str, url: str | None) -> str:

@@ -26,7 +26,7 @@ def write_plain_project(folder: Path, source: Path) -> Path:
     docs = folder / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text(f"# {title}\n\n{edition.metadata.description}\n", encoding="utf-8")
-    article = "\n\n".join(edition.paragraphs)
+    article = "\n\n".join(edition.document.paragraphs)
     (docs / "article.md").write_text(f"# {title}\n\n{article}\n", encoding="utf-8")
     return _write_config(folder, edition, {"site_name": title, "nav": [{"Home": "index.md"}, {"Article": "article.md"}]})
 

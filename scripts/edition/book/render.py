@@ -25,9 +25,10 @@ import markdown
 from bs4 import BeautifulSoup, Tag
 
 from edition.figures.html import has_map, map_figure_html, timeline_figure_html
-from edition.model import Edition, Page
+from edition.model import Edition, Event, Page
 from edition.pages.citation import cite
 from edition.pages.pipeline import build_pages
+from edition.passthrough import PassThroughExtension
 from edition.safety import MARKDOWN_EXTENSIONS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -38,8 +39,16 @@ SECTION_IDS = {"article.md": "article", "glossary.md": "glossary", "names.md": "
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
-PAGE_LINK = re.compile(r"\A(?P<page>[\w-]+\.md)?(?:#(?P<fragment>.*))?\Z")
-"""A link between the generated pages: `glossary.md#blinken`, `article.md#p7`, `#fn:crimea`."""
+PAGE_LINK = re.compile(
+    r"""
+    \A(?:
+        (?P<page>[\w-]+\.md)              # a Markdown link between pages: glossary.md#blinken
+      | (?:\.\./)?(?P<address>[\w-]+)/     # the generated HTML's address of a page: ../glossary/#blinken
+    )?
+    (?:\#(?P<fragment>.*))?\Z            # and the place in it, or a place in the same page: #fn:crimea
+    """,
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True)
@@ -61,9 +70,9 @@ def figure_sections(edition: Edition) -> tuple[Section, ...]:
     """The locator map and the timeline as appendices, when the source has them, linked inside the book."""
     sections = []
     if edition.basemap is not None and has_map(edition):
-        sections.append(Section("map", "Map", map_figure_html(edition, edition.basemap, href_prefix="#glossary-")))
+        sections.append(Section("map", "Map", map_figure_html(edition, edition.basemap, lambda place_id: f"#glossary-{place_id}")))
     if edition.timeline:
-        timeline = BeautifulSoup(timeline_figure_html(edition, paragraph_href="#article-p", note_href="#notes-"), "html.parser")
+        timeline = BeautifulSoup(timeline_figure_html(edition, book_event_links), "html.parser")
         # Like the other appendices' links into the article and notes, these print the page they lead to.
         for link in timeline.select('a[href^="#"]'):
             _print_page_reference(link)
@@ -71,10 +80,16 @@ def figure_sections(edition: Edition) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def book_event_links(event: Event) -> list[tuple[str, str]]:
+    """An event's links inside the book: to the article's paragraph and to the note it concerns."""
+    links = [(f"#article-p{event.paragraph}", f"Article, paragraph {event.paragraph}")] if event.paragraph is not None else []
+    return links + ([(f"#notes-{event.note}", "Editorial note")] if event.note is not None else [])
+
+
 def print_section(page: Page) -> Section:
     """One generated page as a book section: Markdown → HTML → links, ids and footnotes for paper."""
     section_id = SECTION_IDS[page.path]
-    html = markdown.markdown(FRONT_MATTER.sub("", page.text, count=1), extensions=list(MARKDOWN_EXTENSIONS))
+    html = markdown.markdown(FRONT_MATTER.sub("", page.text, count=1), extensions=[*MARKDOWN_EXTENSIONS, PassThroughExtension()])
     document = BeautifulSoup(html, "html.parser")
     heading = document.find("h1")
     title = heading.get_text(" ", strip=True) if heading else section_id.title()
@@ -140,7 +155,8 @@ def _relink(document: BeautifulSoup, section_id: str) -> None:
         if re.match(r"\A(?:https?|mailto):", href):
             continue
         match = PAGE_LINK.match(href)
-        target_section = SECTION_IDS.get(match["page"] or "", section_id if match and not match["page"] else "") if match else ""
+        page = (match["page"] or (f"{match['address']}.md" if match["address"] else "")) if match else ""
+        target_section = SECTION_IDS.get(page, "" if page else section_id) if match else ""
         if not match or not target_section:
             link.unwrap()
             continue

@@ -1,7 +1,7 @@
 """The edition's figures, the locator map and the timeline, as HTML and as generated pages.
 
 `map_figure_html` and `timeline_figure_html` return self-contained `<figure>` elements
-(no MkDocs, no Markdown) for the site and the PDF alike; the link prefixes say where
+(no MkDocs, no Markdown) for the site and the PDF alike; the link functions say where
 glossary entries, paragraphs and notes live in the output at hand. `render_map_page`
 and `render_timeline_page` wrap them as the site's Markdown pages.
 """
@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Mapping, Sequence
 
-from edition.figures.mapsvg import Place, map_layout, render_map_svg
+from edition.figures.mapsvg import Place, glossary_link, map_layout, render_map_svg
+from edition.layout import Layout, href, md_path
 from edition.model import Basemap, Edition, Entry, Event
+from edition.passthrough import passthrough
 from edition.safety import cited_work, escape_html, escape_text
+
+EventLinks = Callable[[Event], Sequence[tuple[str, str]]]
+"""An event's links: (address, text) pairs, to the paragraph and the note it concerns."""
 
 MONTHS = tuple(datetime.date(2000, month, 1).strftime("%B") for month in range(1, 13))
 
@@ -51,34 +57,42 @@ def format_coords(lat: float, lon: float) -> str:
     return f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
 
 
-def map_figure_html(edition: Edition, basemap: Basemap, href_prefix: str = "../glossary/#") -> str:
+def map_figure_html(edition: Edition, basemap: Basemap, link: Callable[[str], str] = glossary_link) -> str:
     """The locator map as a `<figure>`: the SVG, then a caption with what is shown and the data's credit."""
     places = map_places(edition)
-    svg = render_map_svg(basemap, places, href=href_prefix)
+    svg = render_map_svg(basemap, places, link=link)
     occupied = [area for area in basemap.areas if area.role == "occupied" and f'data-name="{escape_html(area.name)}"' in svg]
     credits = [f"{area.legend}, hatched." for area in occupied]
     credits += [MAP_CREDIT] + ([CRIMEA_CREDIT] if any(area.id == "crimea" for area in occupied) else [])
     caption = (
-        "<figcaption><strong>Locator map.</strong> The places named in the article; each label links to its glossary entry. "
+        f"<figcaption><strong>Locator map.</strong> The places named in the {'documents' if edition.collection else 'article'}; "
+        "each label links to its glossary entry. "
         f"{escape_html(' '.join(credits))}</figcaption>"
     )
     return f'<figure class="ed-figure ed-figure--map" id="figure-map">\n{svg}{caption}\n</figure>\n'
 
 
-def render_map_page(edition: Edition, front_matter: str) -> str:
-    """The map page: the figure and, as its text alternative, the list of places with coordinates."""
+def render_map_page(edition: Edition, front_matter: str, layout: Layout, mentions: Mapping[str, str]) -> str:
+    """The map page: the figure and, as its text alternative, the list of places with coordinates.
+
+    In a collection each place also says where it is mentioned (`mentions`: entry id → HTML links).
+    """
     assert edition.basemap is not None, "render_map_page is only called when has_map(edition)"
     left_out = {item.place.id for item in map_layout(edition.basemap, map_places(edition)).left_out}
     items = []
     for place in map_places(edition):
         where = format_coords(place.lat, place.lon)
         outside = " (outside the area the map shows)" if place.id in left_out else ""
-        items.append(f'- <span id="map-{place.id}"></span>[{escape_text(place.label)}](glossary.md#{place.id}): {where}{outside}')
+        mentioned = f"; mentioned in {mentions[place.id]}" if layout.collection and place.id in mentions else ""
+        link = md_path("map.md", layout.entry(place.id), place.id)
+        items.append(f'- <span id="map-{place.id}"></span>[{escape_text(place.label)}]({link}): {where}{outside}{mentioned}')
+    texts = "documents" if edition.collection else "article"
+    figure = map_figure_html(edition, edition.basemap, lambda place_id: href("map.md", layout.entry(place_id), place_id))
     parts = [
         front_matter,
         "# Map",
-        "Where the places named in the article lie. The list below the map gives the same places in text.",
-        map_figure_html(edition, edition.basemap).strip(),
+        f"Where the places named in the {texts} lie. The list below the map gives the same places in text.",
+        passthrough(figure),
         "## Places on the map",
         '<div class="ed-map-list" markdown>\n\n' + "\n".join(items) + "\n\n</div>",
     ]
@@ -97,25 +111,42 @@ def display_date(text: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
-def timeline_figure_html(edition: Edition, paragraph_href: str = "../article/#p", note_href: str = "../notes/#") -> str:
+def site_event_links(edition: Edition, layout: Layout, page: str = "timeline.md") -> EventLinks:
+    """An event's links on the site's timeline page: to its document's paragraph and to the note it concerns."""
+    titles = {document.slug: document.metadata.display_title for document in edition.documents}
+
+    def links(event: Event) -> list[tuple[str, str]]:
+        if event.document is None:
+            return []
+        found = []
+        name = titles[event.document] if layout.collection else "Article"
+        if event.paragraph is not None:
+            found.append((href(page, layout.text(event.document), f"p{event.paragraph}"), f"{name}, paragraph {event.paragraph}"))
+        elif layout.collection:
+            found.append((href(page, layout.text(event.document)), name))
+        if event.note is not None:
+            found.append((href(page, layout.notes(event.document), event.note), "Editorial note"))
+        return found
+
+    return links
+
+
+def timeline_figure_html(edition: Edition, event_links: EventLinks) -> str:
     """The timeline as a `<figure>` holding an ordered list of dated events; later ones are labelled as such."""
-    items = "\n".join(_event_item(event, paragraph_href, note_href) for event in edition.timeline)
+    items = "\n".join(_event_item(event, event_links(event)) for event in edition.timeline)
+    reports, it = ("documents report or take", "they") if edition.collection else ("article reports or takes", "it")
     caption = (
-        "<figcaption><strong>Timeline.</strong> Events the article reports or takes for granted, in date order, "
-        "and what happened after it appeared (marked “After publication”). Each event cites its sources.</figcaption>"
+        f"<figcaption><strong>Timeline.</strong> Events the {reports} for granted, in date order, "
+        f"and what happened after {it} appeared (marked “After publication”). Each event cites its sources.</figcaption>"
     )
     figure = '<figure class="ed-figure ed-timeline" id="figure-timeline">'
     return f'{figure}\n<ol class="ed-timeline-list">\n{items}\n</ol>\n{caption}\n</figure>\n'
 
 
-def _event_item(event: Event, paragraph_href: str, note_href: str) -> str:
+def _event_item(event: Event, targets: Sequence[tuple[str, str]]) -> str:
     """One `<li>`: the date as `<time>`, the after-publication label in words, the text, links and sources."""
     later = ' <strong class="ed-event-later">After publication</strong>' if event.later else ""
-    links = []
-    if event.paragraph is not None:
-        links.append(f'<a href="{escape_html(paragraph_href)}{event.paragraph}">Article, paragraph {event.paragraph}</a>')
-    if event.note is not None:
-        links.append(f'<a href="{escape_html(note_href + event.note)}">Editorial note</a>')
+    links = [f'<a href="{escape_html(address)}">{escape_html(text)}</a>' for address, text in targets]
     link_line = f'\n<p class="ed-event-links">{" · ".join(links)}</p>' if links else ""
     return (
         f'<li class="ed-event{" ed-event--later" if event.later else ""}">'
@@ -125,13 +156,13 @@ def _event_item(event: Event, paragraph_href: str, note_href: str) -> str:
     )
 
 
-def render_timeline_page(edition: Edition, front_matter: str) -> str:
+def render_timeline_page(edition: Edition, front_matter: str, layout: Layout) -> str:
     """The timeline page: a short introduction and the figure."""
-    parts = [
-        front_matter,
-        "# Timeline",
-        "The dated events behind the article. Dates are as precise as the sources allow; "
-        "the article itself is undated, so it stands under its month.",
-        timeline_figure_html(edition).strip(),
-    ]
+    intro = (
+        "The dated events behind the documents, each linked to the document it concerns. Dates are as precise as the sources allow."
+        if edition.collection
+        else "The dated events behind the article. Dates are as precise as the sources allow; "
+        "the article itself is undated, so it stands under its month."
+    )
+    parts = [front_matter, "# Timeline", intro, passthrough(timeline_figure_html(edition, site_event_links(edition, layout)))]
     return "\n\n".join(parts) + "\n"

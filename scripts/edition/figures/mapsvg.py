@@ -19,7 +19,7 @@ only where they collide with nothing. Colours are set by class in the SVG's own 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from edition.figures.geo import Conic, Frame, Point, clip_ring, fit, simplify, thin
@@ -28,6 +28,13 @@ from edition.model import Area, Basemap, Polygon
 from edition.safety import escape_html
 
 WIDTH, HEIGHT, PADDING = 800, 560, 24
+
+
+def glossary_link(place_id: str) -> str:
+    """Where a place's label links by default: its entry on a single article's glossary page, from a page beside it."""
+    return f"../glossary/#{place_id}"
+
+
 FONT = 13
 DOT = 3.5
 LATITUDE_LIMIT = 80.0
@@ -211,8 +218,8 @@ def _cluster(places: Sequence[Place]) -> tuple[list[Place], list[Place]]:
 # The picture --------------------------------------------------------------------------------
 
 
-def render_map_svg(basemap: Basemap, places: Sequence[Place], *, href: str = "../glossary/#", ident: str = "ed-map") -> str:
-    """The locator map as one `<svg>` element; `href` + a place's id is where its label links."""
+def render_map_svg(basemap: Basemap, places: Sequence[Place], *, link: Callable[[str], str] = glossary_link, ident: str = "ed-map") -> str:
+    """The locator map as one `<svg>` element; `link(place id)` is where a place's label links."""
     layout = map_layout(basemap, places)
     focus = _focus_areas(basemap, layout.shown)
     occupied = [area for area in basemap.areas if area.role == "occupied" and _path(area.polygons, layout)]
@@ -220,7 +227,7 @@ def render_map_svg(basemap: Basemap, places: Sequence[Place], *, href: str = "..
     scale, scale_box = _scale_bar(layout)
     arrow, arrow_box = _north_arrow(layout)
     taken = [legend_box, scale_box, arrow_box]
-    marks = _places(layout, href, taken)
+    marks = _places(layout, link, taken)
     names = ", ".join(place.label for place in layout.shown)
     occupation = " ".join(f"{area.legend}, hatched." for area in occupied)
     parts = [
@@ -429,7 +436,7 @@ def _north_arrow(layout: Layout) -> tuple[str, Box]:
     return svg, Box(x - 16, y - 28, x + 16, y + 26)
 
 
-def _places(layout: Layout, href: str, taken: list[Box]) -> list[str]:
+def _places(layout: Layout, link: Callable[[str], str], taken: list[Box]) -> list[str]:
     """Dots and linked labels, each label at the first position around its dot that collides with nothing.
 
     A label placed away from its dot is joined to it by a leader line. The boxes of the
@@ -450,7 +457,7 @@ def _places(layout: Layout, href: str, taken: list[Box]) -> list[str]:
             end_y = ty - 0.3 * FONT
             leader = f'<path class="ed-map-leader" d="M{_num(x)} {_num(y)}L{_num(tx)} {_num(end_y)}"/>'
         dot = f'<circle class="ed-map-dot" cx="{_num(x)}" cy="{_num(y)}" r="{DOT}"/>'
-        parts.append(f'{halo}<a href="{escape_html(href + place.id)}">{leader}{dot}{text}</a>')
+        parts.append(f'{halo}<a href="{escape_html(link(place.id))}">{leader}{dot}{text}</a>')
     return [*parts, "</g>"]
 
 

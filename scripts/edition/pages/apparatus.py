@@ -2,7 +2,8 @@
 
 Notes are marked in the article by their own series of letters (a, b, c …), set apart
 from the numbered glossary footnotes and styled by type; claims mark their words with a
-subtle span. Both also get a page of their own that links back to the paragraphs.
+subtle span. A single article gives both a page of their own that links back to the
+paragraphs; a collection's document holds them on its own page, below its text.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import string
 from collections import defaultdict
 from collections.abc import Sequence
 
-from edition.model import Anchor, Claim, Edition, Insert, Note, Source
-from edition.safety import cited_work, escape_attribute, escape_text, markdown_html, markdown_text
+from edition.layout import Layout, href, md_path
+from edition.model import Anchor, Claim, Document, Insert, Note, Source
+from edition.safety import cited_work, escape_html, escape_text, markdown_html, markdown_text
 from edition.source.anchors import locate
 
 NOTE_TYPE_LABELS = {
@@ -36,25 +38,26 @@ def note_label(index: int) -> str:
     return label
 
 
-def ordered_notes(edition: Edition) -> list[tuple[str, Note, Anchor]]:
+def ordered_notes(document: Document) -> list[tuple[str, Note, Anchor]]:
     """Notes in reading order of where their quotes end, each with its letter and anchor."""
-    anchored = [(locate(note.quote, note.occurrence, edition.paragraphs), note) for note in edition.notes]
+    anchored = [(locate(note.quote, note.occurrence, document.paragraphs), note) for note in document.notes]
     anchored.sort(key=lambda pair: (pair[0].paragraph, pair[0].end, pair[0].start))
     return [(note_label(index), note, anchor) for index, (anchor, note) in enumerate(anchored)]
 
 
-def ordered_claims(edition: Edition) -> list[tuple[Claim, Anchor]]:
+def ordered_claims(document: Document) -> list[tuple[Claim, Anchor]]:
     """Claims in reading order, each with its anchor."""
-    anchored = [(claim, locate(claim.quote, claim.occurrence, edition.paragraphs)) for claim in edition.claims]
+    anchored = [(claim, locate(claim.quote, claim.occurrence, document.paragraphs)) for claim in document.claims]
     return sorted(anchored, key=lambda pair: (pair[1].paragraph, pair[1].start))
 
 
-def paragraph_inserts(edition: Edition) -> dict[int, list[Insert]]:
-    """Note markers and claim spans to put into each paragraph, keyed by paragraph index."""
+def paragraph_inserts(document: Document, layout: Layout) -> dict[int, list[Insert]]:
+    """Note markers and claim spans (HTML) to put into each paragraph, keyed by paragraph index."""
     inserts: dict[int, list[Insert]] = defaultdict(list)
-    for label, note, anchor in ordered_notes(edition):
-        inserts[anchor.paragraph].append(Insert(anchor.end, Insert.MARKER, note_marker(label, note)))
-    for claim, anchor in ordered_claims(edition):
+    text, notes = layout.text(document.slug), layout.notes(document.slug)
+    for label, note, anchor in ordered_notes(document):
+        inserts[anchor.paragraph].append(Insert(anchor.end, Insert.MARKER, note_marker(label, note, href(text, notes, note.id))))
+    for claim, anchor in ordered_claims(document):
         # No title: a native tooltip on the span would cover the tooltips of the terms
         # inside it. Who said what is on the claims page, which links back here.
         opening = f'<span class="ed-claim" data-claim="{claim.id}">'
@@ -62,13 +65,13 @@ def paragraph_inserts(edition: Edition) -> dict[int, list[Insert]]:
     return inserts
 
 
-def note_marker(label: str, note: Note) -> str:
-    """The marker of a note in the text: a superscript letter linking to the note, its text as tooltip."""
+def note_marker(label: str, note: Note, link: str) -> str:
+    """The marker of a note in the text (HTML): a superscript letter linking to the note, its text as tooltip."""
     kind = NOTE_TYPE_LABELS[note.type]
-    tip = escape_attribute(f"{kind}: {plain_text(note.text)}")
+    tip = escape_html(f"{kind}: {plain_text(note.text)}")
     return (
         f'<sup class="ed-insert ed-note-ref ed-note-ref--{note.type}" id="noteref-{note.id}">'
-        f'[{label}](notes.md#{note.id}){{ data-ed-tip="{tip}" aria-label="{kind} note {label}" }}</sup>'
+        f'<a aria-label="{kind} note {label}" data-ed-tip="{tip}" href="{link}">{label}</a></sup>'
     )
 
 
@@ -82,57 +85,80 @@ def sources_list(sources: Sequence[Source]) -> str:
     return "\n".join(f"- {cited_work(source.title, source.url)}" for source in sources)
 
 
-def render_notes(edition: Edition, front_matter: str) -> str:
-    """The notes page: every note in reading order, with its quote, text, sources and a link back."""
-    parts = [
-        front_matter,
-        "# Editorial notes",
-        "Notes on the text, in reading order. Each quotes the words it is about and links back to "
-        "its paragraph; in the article, notes are marked with letters, apart from the numbered glossary notes. "
-        "The article itself is never altered.",
-    ]
-    if not edition.notes:
-        parts.append("This edition has no editorial notes.")
-    for label, note, anchor in ordered_notes(edition):
+def render_notes(document: Document, layout: Layout, *, level: int = 2) -> str:
+    """Every note in reading order, with its quote, text, sources and a link back: the notes page's body, or a document's section.
+
+    `level` is the notes' heading level: 2 on a page of their own, 3 within a document's page.
+    """
+    page = layout.notes(document.slug)
+    text = layout.text(document.slug)
+    if not document.notes:
+        return "This edition has no editorial notes." if not layout.collection else "This document has no editorial notes."
+    sections = []
+    for label, note, anchor in ordered_notes(document):
         kind = NOTE_TYPE_LABELS[note.type]
         number = anchor.paragraph + 1
-        parts.append(
+        back = f"[¶ {number}]({md_path(page, text, f'p{number}')}), [at the note’s mark]({md_path(page, text, f'noteref-{note.id}')})"
+        sections.append(
             "\n\n".join(
                 [
                     f'<section class="ed-note ed-note--{note.type}" id="{note.id}" data-type="{note.type}" markdown>',
-                    f'## {label}. {kind} {{ #{note.id}-heading data-toc-label="{label}. {kind}" }}',
+                    f'{"#" * level} {label}. {kind} {{ #{note.id}-heading data-toc-label="{label}. {kind}" }}',
                     f"> {escape_text(note.quote)}",
                     f'<div class="ed-prose">\n{markdown_html(note.text)}\n</div>',
                     "**Sources**\n\n" + sources_list(note.sources),
-                    f"**In the article:** [¶ {number}](article.md#p{number}), [at the note’s mark](article.md#noteref-{note.id})",
+                    f"**In the {'text' if layout.collection else 'article'}:** {back}",
                     "</section>",
                 ]
             )
         )
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(sections)
 
 
-def render_claims(edition: Edition, front_matter: str) -> str:
-    """The table of who said what: speaker, statement, channel, form and paragraph."""
+NOTES_INTRO = (
+    "Notes on the text, in reading order. Each quotes the words it is about and links back to "
+    "its paragraph; in the article, notes are marked with letters, apart from the numbered glossary notes. "
+    "The article itself is never altered."
+)
+
+CLAIMS_INTRO = (
+    "Every statement or position the article reports: who it is attributed to, what was said, "
+    "how it reached the article, and whether the article quotes or paraphrases it. "
+    "In the article, these passages are underlined faintly; the first column gives the paragraph of each."
+)
+
+
+def render_notes_page(document: Document, layout: Layout, front_matter: str) -> str:
+    """The notes page of a single article."""
+    return "\n\n".join([front_matter, "# Editorial notes", NOTES_INTRO, render_notes(document, layout)]) + "\n"
+
+
+def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str]) -> str:
+    """The table of who said what: speaker, statement, channel, form and paragraph (Markdown)."""
+    if not document.claims:
+        return "This edition lists no claims." if not layout.collection else "This document lists no claims."
+    page = layout.claims(document.slug)
+    text = layout.text(document.slug)
     rows = [
         "| ¶ | Who | What | Channel | Form |",
         "|---|---|---|---|---|",
     ]
-    for claim, anchor in ordered_claims(edition):
+    for claim, anchor in ordered_claims(document):
         number = anchor.paragraph + 1
-        who = f"[{escape_text(claim.who)}](glossary.md#{claim.entry})" if claim.entry else escape_text(claim.who)
+        who = escape_text(claim.who)
+        if claim.entry and claim.entry in entry_ids:
+            who = f"[{who}]({md_path(page, layout.entry(claim.entry), claim.entry)})"
         cells = [
-            f"[{number}](article.md#p{number})",
+            f"[{number}]({md_path(page, text, f'p{number}')})",
             who,
             escape_text(claim.what),
             escape_text(claim.channel),
             CLAIM_FORM_LABELS[claim.form],
         ]
         rows.append("| " + " | ".join(cell.replace("\n", " ") for cell in cells) + " |")
-    intro = (
-        "Every statement or position the article reports: who it is attributed to, what was said, "
-        "how it reached the article, and whether the article quotes or paraphrases it. "
-        "In the article, these passages are underlined faintly; the first column gives the paragraph of each."
-    )
-    table = "\n".join(rows) if edition.claims else "This edition lists no claims."
-    return "\n\n".join([front_matter, "# Who said what", intro, table]) + "\n"
+    return "\n".join(rows)
+
+
+def render_claims_page(document: Document, layout: Layout, entry_ids: frozenset[str], front_matter: str) -> str:
+    """The who-said-what page of a single article."""
+    return "\n\n".join([front_matter, "# Who said what", CLAIMS_INTRO, render_claims(document, layout, entry_ids)]) + "\n"

@@ -13,7 +13,7 @@ from typing import Any
 
 from slugify import slugify
 
-from edition.model import Edition, Metadata
+from edition.model import Document, Metadata
 from edition.pages.apparatus import plain_text
 
 BIBTEX_SPECIALS = re.compile(r"(?P<char>[\\{}%&#_$])")
@@ -86,10 +86,9 @@ def _bibtex(text: str) -> str:
     return BIBTEX_SPECIALS.sub(lambda match: "\\" + match.group("char"), " ".join(text.split()))
 
 
-def meta_tags(edition: Edition, base: str | None) -> list[tuple[str, str, str]]:
-    """`(attribute, name, content)` of the article page's Highwire, Dublin Core and Open Graph tags."""
-    metadata = edition.metadata
-    url = page_url(base, "article/")
+def meta_tags(document: Document, url: str | None) -> list[tuple[str, str, str]]:
+    """`(attribute, name, content)` of a text's page's Highwire, Dublin Core and Open Graph tags; `url` is the page's address."""
+    metadata = document.metadata
     tags = [
         ("name", "citation_title", metadata.display_title),
         ("name", "citation_language", metadata.language),
@@ -113,12 +112,12 @@ def meta_tags(edition: Edition, base: str | None) -> list[tuple[str, str, str]]:
     return tags
 
 
-def json_ld(edition: Edition, base: str | None) -> str:
-    """schema.org data for the article page: the edition as a NewsArticle based on the original.
+def json_ld(document: Document, url: str | None) -> str:
+    """schema.org data for a text's page: the edition as a NewsArticle based on the original.
 
     The result is safe to put inside `<script type="application/ld+json">`.
     """
-    metadata = edition.metadata
+    metadata = document.metadata
     article = _known(
         {
             "@type": "NewsArticle",
@@ -129,16 +128,16 @@ def json_ld(edition: Edition, base: str | None) -> str:
             "version": metadata.version,
             "creditText": _editors(metadata),
             "license": " ".join(metadata.license.split()),
-            "url": page_url(base, "article/"),
-            "isBasedOn": _original(edition),
+            "url": url,
+            "isBasedOn": _original(document),
         }
     )
     return _script_json([article])
 
 
-def reviews_json_ld(edition: Edition, base: str | None) -> str | None:
-    """schema.org data for the notes page, where the corrections are published: one ClaimReview each; None without any."""
-    metadata = edition.metadata
+def reviews_json_ld(document: Document, notes_url: str | None) -> str | None:
+    """schema.org data for the page that publishes a text's corrections: one ClaimReview each; None without any."""
+    metadata = document.metadata
     reviews = [
         _known(
             {
@@ -146,21 +145,21 @@ def reviews_json_ld(edition: Edition, base: str | None) -> str | None:
                 "claimReviewed": note.quote,
                 "reviewBody": plain_text(note.text),
                 "reviewRating": {"@type": "Rating", "alternateName": "Incorrect"},
-                "itemReviewed": {"@type": "Claim", "appearance": _original(edition)},
+                "itemReviewed": {"@type": "Claim", "appearance": _original(document)},
                 "creditText": _editors(metadata),
                 "datePublished": metadata.date,
-                "url": page_url(base, f"notes/#{note.id}"),
+                "url": notes_url and f"{notes_url}#{note.id}",
             }
         )
-        for note in edition.notes
+        for note in document.notes
         if note.type == "correction"
     ]
     return _script_json(reviews) if reviews else None
 
 
-def _original(edition: Edition) -> dict[str, Any]:
+def _original(document: Document) -> dict[str, Any]:
     """The original report as a schema.org NewsArticle, with what the source knows of it."""
-    original = edition.metadata.original
+    original = document.metadata.original
     return _known(
         {
             "@type": "NewsArticle",

@@ -9,7 +9,7 @@ home page and the facts and citation of the about page come from the templates.
 from __future__ import annotations
 
 from edition.model import Edition
-from edition.safety import escape_text
+from edition.safety import disarm_html, escape_text
 
 HOME_TITLE = "Home"
 ABOUT_TITLE = "About this edition"
@@ -17,7 +17,8 @@ ABOUT_TITLE = "About this edition"
 
 def render_home(edition: Edition, front_matter: str, *, has_map: bool) -> str:
     """The home page: the editors' Markdown under the title card, or how to read this edition."""
-    body = edition.home if edition.home is not None else _how_to_read(edition, has_map=has_map)
+    # The editors' Markdown reaches MkDocs disarmed, as `page_problems` checked it: a `<` they typed is shown, never a tag.
+    body = disarm_html(edition.home) if edition.home is not None else _how_to_read(edition, has_map=has_map)
     return f"{front_matter}\n{body.rstrip()}\n"
 
 
@@ -25,7 +26,7 @@ def render_about(edition: Edition, front_matter: str, *, has_map: bool) -> str:
     """The about page: the editors' own, or what the edition is and how it was made; the templates add its facts and citation."""
     about = edition.about
     title = about.title if about is not None and about.title else ABOUT_TITLE
-    body = about.markdown if about is not None else _what_it_is(edition, has_map=has_map)
+    body = disarm_html(about.markdown) if about is not None else _what_it_is(edition, has_map=has_map)
     return f"{front_matter}\n# {_heading(title)}\n\n{body.rstrip()}\n"
 
 
@@ -56,12 +57,12 @@ def _how_to_read(edition: Edition, *, has_map: bool) -> str:
             "**The [glossary](glossary.md)** gives every entry in full, with its sources and links back to every paragraph "
             "that mentions it. **The [index of names](names.md)** lists the people, places and organizations.",
         ]
-    if edition.notes:
+    if edition.document.notes:
         items.append(
             "**Letters** in the text mark the [editorial notes](notes.md): corrections, context, attributions "
             "and what changed after publication."
         )
-    if edition.claims:
+    if edition.document.claims:
         items.append("**[Who said what](claims.md)** lists every statement the article reports and how it reached the article.")
     if has_map and edition.timeline:
         items.append(
@@ -77,10 +78,38 @@ def _how_to_read(edition: Edition, *, has_map: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def collection_how_to_read(edition: Edition, *, has_map: bool) -> str:
+    """How to read a collection, one item for each thing it has."""
+    items = [
+        "**Each document** has a page of its own, listed below: its text reproduced exactly as the editors received it, "
+        "numbered paragraphs that can be cited one by one, and, below the text, its editorial notes and who said what.",
+    ]
+    if edition.entries:
+        items += [
+            "**Footnotes** explain each term, person, place and organization at its first mention in each document; "
+            "later mentions are underlined with dots and link to the entry.",
+            "**The [glossary](glossary.md)** is shared by every document: each entry links back to every document and paragraph "
+            "that mentions it. **The [index of names](names.md)** lists the people, places and organizations.",
+        ]
+    figures = [name for name, present in (("[map](map.md)", has_map), ("[timeline](timeline.md)", bool(edition.timeline))) if present]
+    if figures:
+        items.append(f"**The {' and the '.join(figures)}** gather what every document contributes, each item linked to its document.")
+    items.append("**[Search](search.md)** finds a word in every document. **On paper**, each document is also a typeset book (PDF).")
+    lines = [
+        "## How to read this collection",
+        "",
+        *(f"- {item}" for item in items),
+        "",
+        "[About this edition and how it was made](about.md)",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _what_it_is(edition: Edition, *, has_map: bool) -> str:
     """What the edition is and how it was made, from what it has."""
+    what = f"a collection of {len(edition.documents):,} documents" if edition.collection else "a news report"
     parts = [
-        "This is a digital edition of a news report, made the way a scholarly edition treats a document: the text is "
+        f"This is a digital edition of {what}, made the way a scholarly edition treats a document: the text is "
         "reproduced exactly, and everything the editors add is kept apart from it, marked as theirs, and sourced.",
         "## The text",
         "The article is reproduced verbatim from the copy the editors received, paragraph by paragraph. Spelling, "
@@ -108,13 +137,16 @@ def _apparatus(edition: Edition, *, has_map: bool) -> list[str]:
             f"**Glossary** ({len(edition.entries)} entries): terms, people, places and organizations, each defined with its "
             "sources; the first mention in the text carries a numbered footnote, later ones link to the entry."
         )
-    if edition.notes:
-        parts.append(f"**Editorial notes** ({len(edition.notes)}), each anchored to the exact words it concerns and sourced.")
-    if edition.claims:
-        parts.append(f"**Who said what** ({len(edition.claims)} statements): who said what, through which channel, quoted or paraphrased.")
+    notes = sum(len(document.notes) for document in edition.documents)
+    claims = sum(len(document.claims) for document in edition.documents)
+    if notes:
+        parts.append(f"**Editorial notes** ({notes}), each anchored to the exact words it concerns and sourced.")
+    if claims:
+        parts.append(f"**Who said what** ({claims} statements): who said what, through which channel, quoted or paraphrased.")
     if has_map:
         parts.append("**Map**: the places of the glossary that have coordinates, drawn at build time from Natural Earth data.")
     if edition.timeline:
         parts.append(f"**Timeline** ({len(edition.timeline)} events), each with its sources.")
-    parts.append("**PDF**: the whole edition as a book, with footnotes at the foot of each page and the apparatus as appendices.")
+    book = "each document" if edition.collection else "the whole edition"
+    parts.append(f"**PDF**: {book} as a book, with footnotes at the foot of each page and the apparatus as appendices.")
     return parts

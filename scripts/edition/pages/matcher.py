@@ -43,7 +43,11 @@ def build_form_table(entries: Iterable[Entry]) -> FormTable:
 
 def find_occurrences(paragraphs: Iterable[str], entries: Iterable[Entry]) -> list[Occurrence]:
     """Every occurrence of every entry, in reading order, never overlapping."""
-    table = build_form_table(entries)
+    return find_in_table(paragraphs, build_form_table(entries))
+
+
+def find_in_table(paragraphs: Iterable[str], table: FormTable) -> list[Occurrence]:
+    """Every occurrence of the forms of a table built once (`build_form_table`), for a text among many."""
     occurrences: list[Occurrence] = []
     for number, paragraph in enumerate(paragraphs):
         occurrences += _scan(paragraph, number, table)

@@ -10,39 +10,70 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from edition.errors import Problem
-from edition.model import Edition, Entry, Occurrence, Page, Summary
-from edition.pages.matcher import find_occurrences
+from edition.model import Edition, Entry, Matched, Occurrence, Page, Summary
+from edition.pages.matcher import build_form_table, find_in_table
 from edition.pages.render import paragraph_index, render_pages
 from edition.pages.review import form_warnings, map_warnings
 
 
+def match(edition: Edition) -> tuple[Matched, ...]:
+    """Where the glossary's entries occur in each document; the glossary is indexed once for them all."""
+    table = build_form_table(edition.entries)
+    return tuple(Matched(document, tuple(find_in_table(document.paragraphs, table))) for document in edition.documents)
+
+
 def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:
-    """Annotate the article and render every generated page, with a summary of what matched."""
-    occurrences = find_occurrences(edition.paragraphs, edition.entries)
-    return render_pages(edition, occurrences), _summarize(edition, occurrences)
+    """Annotate every document and render every generated page, with a summary of what matched."""
+    matched = match(edition)
+    return render_pages(edition, matched), _summarize(edition, matched)
 
 
 def summarize(edition: Edition) -> Summary:
     """What matched, without rendering the pages."""
-    return _summarize(edition, find_occurrences(edition.paragraphs, edition.entries))
+    return _summarize(edition, match(edition))
 
 
-def review(entries: Sequence[Entry], paragraphs: Sequence[str]) -> list[Problem]:
-    """The warnings matching gives for a glossary and a text, even of a source that has errors elsewhere."""
-    return form_warnings(entries, paragraphs, find_occurrences(paragraphs, entries))
+def review(entries: Sequence[Entry], texts: Sequence[tuple[str, Sequence[str]]], *, collection: bool = False) -> list[Problem]:
+    """The warnings matching gives for a glossary and the documents' texts, even of a source that has errors elsewhere."""
+    table = build_form_table(entries)
+    paragraphs, occurrences, labels = _flattened(
+        [(slug, paragraphs, find_in_table(paragraphs, table)) for slug, paragraphs in texts], collection
+    )
+    return form_warnings(entries, paragraphs, occurrences, labels)
 
 
-def _summarize(edition: Edition, occurrences: list[Occurrence]) -> Summary:
+def _flattened(
+    texts: Sequence[tuple[str, Sequence[str], Sequence[Occurrence]]], collection: bool
+) -> tuple[list[str], list[Occurrence], list[str]]:
+    """The documents' paragraphs one after another, their occurrences numbered along, and each paragraph's name in messages."""
+    paragraphs: list[str] = []
+    occurrences: list[Occurrence] = []
+    labels: list[str] = []
+    for slug, own, found in texts:
+        offset = len(paragraphs)
+        paragraphs += own
+        labels += [f"{slug} ¶{number}" if collection else f"¶{number}" for number in range(1, len(own) + 1)]
+        occurrences += [
+            Occurrence(offset + occurrence.paragraph, occurrence.start, occurrence.end, occurrence.entry_id) for occurrence in found
+        ]
+    return paragraphs, occurrences, labels
+
+
+def _summarize(edition: Edition, matched: Sequence[Matched]) -> Summary:
     """How much text, which entries were found and which never, and the warnings, from the occurrences."""
-    found = paragraph_index(occurrences)
+    found = {entry_id for one in matched for entry_id in paragraph_index(one.occurrences)}
+    paragraphs, occurrences, labels = _flattened(
+        [(one.document.slug, one.document.paragraphs, one.occurrences) for one in matched], edition.collection
+    )
     return Summary(
-        paragraphs=len(edition.paragraphs),
-        words=sum(len(paragraph.split()) for paragraph in edition.paragraphs),
+        paragraphs=len(paragraphs),
+        words=sum(document.words for document in edition.documents),
         entries=len(edition.entries),
         matched=tuple(entry.id for entry in edition.entries if entry.id in found),
         unmatched=tuple(entry.id for entry in edition.entries if entry.id not in found),
         occurrences=len(occurrences),
-        warnings=(*form_warnings(edition.entries, edition.paragraphs, occurrences), *map_warnings(edition)),
+        warnings=(*form_warnings(edition.entries, paragraphs, occurrences, labels), *map_warnings(edition)),
+        documents=len(edition.documents),
     )
 
 
@@ -52,9 +83,12 @@ def counted(number: int, one: str, many: str | None = None) -> str:
 
 
 def describe_summary(summary: Summary) -> str:
-    """The few lines a build prints: paragraphs, entries matched, entries never found."""
+    """The few lines a build prints: documents, paragraphs, entries matched, entries never found."""
+    text = f"{counted(summary.paragraphs, 'paragraph')}, {counted(summary.words, 'word')}"
+    if summary.documents > 1:
+        text = f"{counted(summary.documents, 'document')}: {text}"
     lines = [
-        f"{counted(summary.paragraphs, 'paragraph')}, {counted(summary.words, 'word')}",
+        text,
         f"{len(summary.matched)} of {counted(summary.entries, 'glossary entry', 'glossary entries')} matched, "
         f"{counted(summary.occurrences, 'occurrence')}",
     ]

@@ -1,67 +1,98 @@
 """Render the edition as Markdown pages: pure functions from model and occurrences to text.
 
-The pages follow the edition's HTML contract: each paragraph becomes
-`<p id="pN">`; what the edition inserts in it (the paragraph number, footnote
-calls) is a `<sup>` or has the class `ed-insert`; every annotated occurrence has
-`data-term`; every glossary entry is a `<section id="ID">` with links back to
-`article/#pN`.
+A single article has the pages it always had: `article.md`, `glossary.md`, `names.md`,
+`notes.md`, `claims.md` (and `map.md`, `timeline.md` with their data). A collection
+gives each document one page, `<slug>/index.md`, with its text, notes and claims, and
+shares the glossary, the names index, the map and the timeline, whose entries list
+every document and paragraph where they occur. The bulk of each page is HTML the
+edition builds (`text`, `passthrough`); headings and short prose stay Markdown.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
-from edition.model import Edition, Entry, Insert, Occurrence, Page
-from edition.pages.apparatus import paragraph_inserts, render_claims, render_notes, sources_list
+from edition.layout import Layout, href
+from edition.model import Document, Edition, Entry, Matched, Occurrence, Page
+from edition.pages.apparatus import CLAIMS_INTRO, NOTES_INTRO, render_claims, render_claims_page, render_notes, render_notes_page
+from edition.pages.collection import glossary_letter, render_collection_home, split_glossary
 from edition.pages.home import HOME_TITLE, about_title, render_about, render_home
-from edition.pages.matcher import first_occurrences
+from edition.pages.text import footnotes_html, text_html
 from edition.pages.writer import GENERATED_MARK
-from edition.safety import escape_attribute, escape_html, escape_text, markdown_html
-
-POSSESSIVE = re.compile(r"[’'](?:s\b|(?!\w))")
-"""A possessive ending after a word: ’s or 's, or a bare apostrophe as in "Reuters’"."""
+from edition.passthrough import passthrough
+from edition.safety import cited_work, escape_html, escape_text, markdown_html
 
 KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations"}
 
 
-def render_pages(edition: Edition, occurrences: Sequence[Occurrence]) -> tuple[Page, ...]:
+def layout_of(edition: Edition) -> Layout:
+    """Where this edition's pages live: a single article's pages, or a collection's, its glossary split by letter when long."""
+    return Layout(collection=edition.collection, glossary_pages=split_glossary(edition.entries) if edition.collection else {})
+
+
+def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ...]:
     """All generated pages of an edition, in a fixed order."""
+    layout = layout_of(edition)
     title = edition.metadata.title
     with_map = has_map(edition)
+    entries = {entry.id: entry for entry in edition.entries}
+    if edition.collection:
+        home = render_collection_home(edition, matched, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map)
+        texts = [Page(layout.text(one.document.slug), render_document(one, entries, layout)) for one in matched]
+        apparatus: list[Page] = []
+    else:
+        home = render_home(edition, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map)
+        texts = [Page("article.md", render_article(matched[0], entries, layout))]
+        apparatus = _single_article_apparatus(matched[0].document, entries, layout)
     pages = [
-        Page("index.md", render_home(edition, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map)),
-        Page("article.md", render_article(edition, occurrences)),
-        Page("glossary.md", render_glossary(edition, occurrences)),
-        Page("names.md", render_names(edition, occurrences)),
-        Page("notes.md", render_notes(edition, _front_matter("Editorial notes", f"Editorial notes on {title}", "reviews"))),
-        Page("claims.md", render_claims(edition, _front_matter("Who said what", f"Who said what in {title}"))),
+        Page("index.md", home),
+        *texts,
+        *render_glossary(edition, matched, layout),
+        Page("names.md", render_names(edition, matched, layout)),
     ]
+    pages += apparatus
     # The figures exist only when the source has their data: places with coords and map data, a timeline.
     if with_map:
-        pages.append(Page("map.md", render_map_page(edition, _front_matter("Map", f"Locator map of the places in {title}"))))
+        mentions = {entry_id: backlinks(found, "map.md", layout) for entry_id, found in occurrence_index(matched).items()}
+        front_matter = _front_matter("Map", f"Locator map of the places in {title}")
+        pages.append(Page("map.md", render_map_page(edition, front_matter, layout, mentions)))
     if edition.timeline:
-        pages.append(Page("timeline.md", render_timeline_page(edition, _front_matter("Timeline", f"Timeline of {title}"))))
+        pages.append(Page("timeline.md", render_timeline_page(edition, _front_matter("Timeline", f"Timeline of {title}"), layout)))
     about = _front_matter(about_title(edition), f"About the edition of {title}", "cite", "facts")
     pages.append(Page("about.md", render_about(edition, about, has_map=with_map)))
     return tuple(pages)
 
 
-def _front_matter(title: str, description: str, *flags: str) -> str:
+def _single_article_apparatus(document: Document, entries: Mapping[str, Entry], layout: Layout) -> list[Page]:
+    """A single article's notes and claims pages."""
+    title = document.metadata.title
+    return [
+        Page("notes.md", render_notes_page(document, layout, _front_matter("Editorial notes", f"Editorial notes on {title}", "reviews"))),
+        Page(
+            "claims.md",
+            render_claims_page(document, layout, frozenset(entries), _front_matter("Who said what", f"Who said what in {title}")),
+        ),
+    ]
+
+
+def _front_matter(title: str, description: str, *flags: str, document: str | None = None) -> str:
     """Front matter and the generated mark.
 
     Values are JSON strings, which YAML reads as they are; the theme writes them
     into the HTML unescaped, so they are HTML-escaped first. Each flag (`cite`,
     `article`) is set true for the templates: it asks for a citation block or the
-    article's citation metadata.
+    article's citation metadata. `document` names the collection's document a page
+    shows, whose metadata the templates then use.
     """
     lines = ["---", f"title: {json.dumps(escape_html(title), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(escape_html(description), ensure_ascii=False)}")
     lines += [f"{flag}: true" for flag in flags]
+    if document:
+        lines.append(f"document: {document}")
     return "\n".join([*lines, "---", "", GENERATED_MARK, ""])
 
 
@@ -75,37 +106,56 @@ def paragraph_index(occurrences: Iterable[Occurrence]) -> dict[str, list[int]]:
     return index
 
 
-# The article -------------------------------------------------------------------------------
+# A document's text ---------------------------------------------------------------------------
 
 
-def render_article(edition: Edition, occurrences: Sequence[Occurrence]) -> str:
-    """The article page: title, what is known of the source, numbered annotated paragraphs, footnotes."""
-    meta = edition.metadata
-    entries = {entry.id: entry for entry in edition.entries}
-    by_paragraph: dict[int, list[Occurrence]] = defaultdict(list)
-    for occurrence in occurrences:
-        by_paragraph[occurrence.paragraph].append(occurrence)
-    first_mentions = frozenset(first_occurrences(occurrences).values())
-    inserts = paragraph_inserts(edition)
-    body = [
-        render_paragraph(number, text, by_paragraph[number], entries, first_mentions, inserts.get(number, ()))
-        for number, text in enumerate(edition.paragraphs)
-    ]
-    firsts = list(dict.fromkeys(occurrence.entry_id for occurrence in occurrences))
-    footnotes = [render_footnote(entries[entry_id]) for entry_id in firsts]
+def render_article(one: Matched, entries: Mapping[str, Entry], layout: Layout) -> str:
+    """A single article's page: title, what is known of the source, numbered annotated paragraphs, footnotes."""
+    meta = one.document.metadata
     parts = [
         _front_matter("Article", meta.description, "cite", "article"),
         f"# {escape_text(meta.display_title)}",
-        _source_line(edition),
-        *body,
-        *footnotes,
+        _source_line(one.document),
+        *_text_blocks(one, entries, layout),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _source_line(edition: Edition) -> str:
+def render_document(one: Matched, entries: Mapping[str, Entry], layout: Layout) -> str:
+    """A collection's document page: its text with footnotes, then its notes and who said what."""
+    document = one.document
+    meta = document.metadata
+    parts = [
+        _front_matter(meta.display_title, meta.description, "cite", "article", document=document.slug),
+        f"# {escape_text(meta.display_title)}",
+        _source_line(document),
+        *_text_blocks(one, entries, layout, footnotes=False),
+        "## Editorial notes { #editorial-notes }",
+        NOTES_INTRO.replace("article", "text"),
+        render_notes(document, layout, level=3),
+        "## Who said what { #who-said-what }",
+        CLAIMS_INTRO.replace("the article", "the text").replace("In the article", "In the text"),
+        render_claims(document, layout, frozenset(entries)),
+        *_footnotes_block(one, entries, layout),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _text_blocks(one: Matched, entries: Mapping[str, Entry], layout: Layout, *, footnotes: bool = True) -> list[str]:
+    """The annotated paragraphs, and (unless told not to) the footnotes, as blocks the Markdown passes through."""
+    blocks = [passthrough(text_html(one.document, one.occurrences, entries, layout))]
+    return [*blocks, *_footnotes_block(one, entries, layout)] if footnotes else blocks
+
+
+def _footnotes_block(one: Matched, entries: Mapping[str, Entry], layout: Layout) -> list[str]:
+    """The footnotes as a block the Markdown passes through, or nothing when the text has none."""
+    footnotes = footnotes_html(one.document, one.occurrences, entries, layout)
+    return [passthrough(footnotes)] if footnotes else []
+
+
+def _source_line(document: Document) -> str:
     """A short block saying what the source is and what it lacked."""
-    original = edition.metadata.original
+    original = document.metadata.original
     known = [
         f"{label}: {escape_text(value) if value else '*not given in the source*'}"
         for label, value in (("Outlet", original.outlet), ("Byline", original.byline), ("Date", original.date))
@@ -116,117 +166,91 @@ def _source_line(edition: Edition) -> str:
     return '<div class="ed-source" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>"
 
 
-def render_paragraph(
-    number: int,
-    text: str,
-    occurrences: Sequence[Occurrence],
-    entries: dict[str, Entry],
-    first_mentions: frozenset[Occurrence],
-    inserts: Sequence[Insert] = (),
-) -> str:
-    """One numbered paragraph: the first occurrence of an entry gets its footnote, later ones a link.
-
-    `inserts` (claim spans, note markers) go in at their positions; one that falls inside an
-    annotated occurrence moves to its edge, so that the markup nests.
-    """
-    label = number + 1
-    spans = {
-        occurrence.start: _occurrence_markup(text, occurrence, entries[occurrence.entry_id], first=occurrence in first_mentions)
-        for occurrence in occurrences
-    }
-    extents = [(occurrence.start, end) for occurrence, (_, end) in zip(occurrences, spans.values(), strict=True)]
-    placed: dict[int, list[Insert]] = defaultdict(list)
-    for insert in inserts:
-        placed[_snap(insert, extents)].append(insert)
-    points = sorted({0, len(text), *placed, *spans, *(end for _, end in extents)})
-    pieces = [f'[{label}](#p{label}){{ .ed-insert .ed-pnum title="Paragraph {label}: link, and copy its citation" }}']
-    position = 0
-    for point, following in zip(points, [*points[1:], len(text)], strict=True):
-        if point < position:
-            continue
-        pieces += [insert.markup for insert in sorted(placed.get(point, []), key=lambda item: item.order)]
-        if point in spans:
-            markup, position = spans[point]
-            pieces.append(markup)
-        else:
-            pieces.append(_escape_piece(text, point, following))
-            position = following
-    return "".join(pieces) + f"\n{{: #p{label} .ed-paragraph }}"
-
-
-def _occurrence_markup(text: str, occurrence: Occurrence, entry: Entry, *, first: bool) -> tuple[str, int]:
-    """The markup for one occurrence and where the text resumes after it."""
-    words = _escape_piece(text, occurrence.start, occurrence.end)
-    if not first:
-        # The definition travels in a data attribute, never a title: Material's tooltips rebuild titles as HTML.
-        tip = escape_attribute(entry.short)
-        return f'[{words}](glossary.md#{entry.id}){{ .ed-term data-term="{entry.id}" data-ed-tip="{tip}" }}', occurrence.end
-    # The footnote call follows a possessive, as it would in print: "Army’s¹", not "Army¹’s".
-    possessive = POSSESSIVE.match(text, occurrence.end)
-    end = possessive.end() if possessive else occurrence.end
-    tail = _escape_piece(text, occurrence.end, end)
-    return f'<span class="ed-term" data-term="{entry.id}">{words}</span>{tail}[^{entry.id}]', end
-
-
-def _snap(insert: Insert, extents: Sequence[tuple[int, int]]) -> int:
-    """Move an insert that falls inside an occurrence to the occurrence's start or end."""
-    for start, end in extents:
-        if start < insert.position < end:
-            return start if insert.order == Insert.OPEN else end
-    return insert.position
-
-
-def _escape_piece(text: str, start: int, end: int) -> str:
-    """Escape `text[start:end]`, knowing whether it begins or ends a line of the paragraph."""
-    return escape_text(
-        text[start:end],
-        starts_line=start == 0 or text[start - 1] == "\n",
-        ends_line=end == len(text) or text[end] == "\n",
-    )
-
-
-def render_footnote(entry: Entry) -> str:
-    """The footnote for an entry's first occurrence: its short text and a link to the glossary."""
-    return (
-        f"[^{entry.id}]: **{escape_text(entry.term)}**: {escape_text(entry.short)} "
-        f"[{escape_text(entry.term)} in the glossary](glossary.md#{entry.id})"
-    )
-
-
 # The glossary ------------------------------------------------------------------------------
 
 
-def render_glossary(edition: Edition, occurrences: Sequence[Occurrence]) -> str:
-    """The glossary page: every entry, alphabetically, with forms, sources and back-links."""
-    where = paragraph_index(occurrences)
+def render_glossary(edition: Edition, matched: Sequence[Matched], layout: Layout) -> list[Page]:
+    """The glossary: every entry alphabetically, with forms, sources and back-links; one page, or one per letter when long."""
+    where = occurrence_index(matched)
     # In the order of their headings, as readers look them up: "Antony Blinken" under A (the names index has "Blinken, Antony").
     entries = sorted(edition.entries, key=lambda entry: entry.term.casefold())
+    on_map = has_map(edition)
+    title = edition.metadata.title
     intro = (
-        f"{len(entries)} entries, in alphabetical order. Each gives the words matched in the article, "
-        "the sources of the definition, and links back to every paragraph where it occurs."
+        f"{len(entries)} entries, in alphabetical order. Each gives the words matched in the "
+        f"{'documents' if edition.collection else 'article'}, the sources of the definition, and links back to every paragraph "
+        "where it occurs."
     )
-    parts = [_front_matter("Glossary", f"Glossary of {edition.metadata.title}"), "# Glossary", intro]
-    parts += [render_entry(entry, where.get(entry.id, []), on_map=has_map(edition)) for entry in entries]
-    return "\n\n".join(parts) + "\n"
+    pages: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        pages[layout.entry(entry.id)].append(entry)
+    if list(pages) == ["glossary.md"]:
+        parts = [_front_matter("Glossary", f"Glossary of {title}"), "# Glossary", intro]
+        parts += [render_entry(entry, where.get(entry.id, []), "glossary.md", layout, on_map=on_map) for entry in entries]
+        return [Page("glossary.md", "\n\n".join(parts) + "\n")]
+    index = [_front_matter("Glossary", f"Glossary of {title}"), "# Glossary", intro, _letter_list(pages, "glossary/index.md")]
+    result = [Page("glossary/index.md", "\n\n".join(index) + "\n")]
+    for page, held in pages.items():
+        letter = glossary_letter(page)
+        parts = [_front_matter(f"Glossary: {letter}", f"Glossary of {title}, {letter}"), f"# Glossary: {letter}", _letter_list(pages, page)]
+        parts += [render_entry(entry, where.get(entry.id, []), page, layout, on_map=on_map) for entry in held]
+        result.append(Page(page, "\n\n".join(parts) + "\n"))
+    return result
 
 
-def render_entry(entry: Entry, paragraphs: Sequence[int], *, on_map: bool = False) -> str:
-    """One glossary entry as a `<section id>` holding heading, definition, sources and back-links.
+def _letter_list(pages: Mapping[str, list[Entry]], here: str) -> str:
+    """Links to the glossary's pages by letter, with how many entries each holds."""
+    links = []
+    for page, held in pages.items():
+        letter = glossary_letter(page)
+        current = ' aria-current="page"' if page == here else ""
+        links.append(f'<li><a href="{href(here, page)}"{current}>{letter}</a> <span class="ed-count">({len(held)})</span></li>')
+    return passthrough('<nav class="ed-letters" aria-label="Glossary by letter">\n<ul>\n' + "\n".join(links) + "\n</ul>\n</nav>")
 
-    With `on_map`, a place with coordinates also links to its line under the map.
+
+Where = dict[str, list[tuple[Document, list[int]]]]
+"""For each entry, the documents it occurs in, in reading order, each with its paragraph numbers (from 1)."""
+
+
+def occurrence_index(matched: Sequence[Matched]) -> Where:
+    """Where every entry occurs: document by document, paragraph by paragraph."""
+    where: Where = defaultdict(list)
+    for one in matched:
+        for entry_id, numbers in paragraph_index(one.occurrences).items():
+            where[entry_id].append((one.document, numbers))
+    return where
+
+
+def render_entry(entry: Entry, found: Sequence[tuple[Document, list[int]]], page: str, layout: Layout, *, on_map: bool = False) -> str:
+    """One glossary entry: a `<section id>` holding its heading, definition, sources and back-links.
+
+    The heading stays Markdown, so that it has a permanent link and a place in the page's
+    table of contents; the rest passes through as HTML. With `on_map`, a place with
+    coordinates also links to its line under the map.
     """
-    forms = ", ".join(f"“{escape_text(form)}”" for form in entry.forms)
-    lines = [
-        f'<section class="ed-entry" id="{entry.id}" data-kind="{entry.kind}" markdown>',
-        f"## {escape_text(entry.term)} {{ #{entry.id}-term }}",
-        f'<span class="ed-kind">{entry.kind}</span> · Matched as: {forms}',
+    forms = ", ".join(f"“{escape_html(form)}”" for form in entry.forms)
+    body = [
+        f'<p><span class="ed-kind">{entry.kind}</span> · Matched as: {forms}</p>',
         definition_block(entry.definition),
-        "**Sources**\n\n" + sources_list(entry.sources),
-        f"**In the article:** {_backlinks(paragraphs)}",
-        *([f"**On the map:** [{format_coords(*entry.coords)}](map.md#map-{entry.id})"] if on_map and entry.coords else []),
-        "</section>",
+        "<p><strong>Sources</strong></p>\n" + sources_html(entry),
+        f"<p><strong>In the {'documents' if layout.collection else 'article'}:</strong> {backlinks(found, page, layout)}</p>",
     ]
-    return "\n\n".join(lines)
+    if on_map and entry.coords:
+        body.append(
+            f'<p><strong>On the map:</strong> <a href="{href(page, "map.md", f"map-{entry.id}")}">{format_coords(*entry.coords)}</a></p>'
+        )
+    return "\n\n".join(
+        [
+            passthrough(f'<section class="ed-entry" id="{entry.id}" data-kind="{entry.kind}">'),
+            f"## {escape_text(entry.term)} {{ #{entry.id}-term }}",
+            passthrough("\n".join([*body, "</section>"])),
+        ]
+    )
+
+
+def sources_html(entry: Entry) -> str:
+    """An entry's cited works as an HTML list."""
+    return "<ul>\n" + "\n".join(f"<li>{cited_work(source.title, source.url)}</li>" for source in entry.sources) + "\n</ul>"
 
 
 def definition_block(markdown_text: str) -> str:
@@ -234,30 +258,39 @@ def definition_block(markdown_text: str) -> str:
     return f'<div class="ed-prose">\n{markdown_html(markdown_text)}\n</div>'
 
 
-def _backlinks(paragraphs: Sequence[int]) -> str:
-    """Links to the paragraphs where an entry occurs, or a plain statement that it does not."""
-    if not paragraphs:
+def backlinks(found: Sequence[tuple[Document, list[int]]], page: str, layout: Layout) -> str:
+    """Links to the paragraphs where an entry occurs, document by document in a collection, or a plain statement that it does not."""
+    if not found:
         return "not found in the text."
-    return ", ".join(f"[¶ {number}](article.md#p{number})" for number in paragraphs)
+    parts = []
+    for document, numbers in found:
+        text = layout.text(document.slug)
+        links = ", ".join(f'<a href="{href(page, text, f"p{number}")}">¶ {number}</a>' for number in numbers)
+        if layout.collection:
+            links = f'<a href="{href(page, text)}">{escape_html(document.metadata.display_title)}</a> {links}'
+        parts.append(links)
+    return "; ".join(parts)
 
 
 # The names index ---------------------------------------------------------------------------
 
 
-def render_names(edition: Edition, occurrences: Sequence[Occurrence]) -> str:
+def render_names(edition: Edition, matched: Sequence[Matched], layout: Layout) -> str:
     """The index of people, places and organizations, each linked to its entry and paragraphs."""
-    where = paragraph_index(occurrences)
+    where = occurrence_index(matched)
+    texts = "the documents" if edition.collection else "the article"
     parts = [
         _front_matter("Index of names", f"People, places and organizations in {edition.metadata.title}"),
         "# Index of names",
-        "People, places and organizations named in the article, with the paragraphs that mention them.",
+        f"People, places and organizations named in {texts}, with the paragraphs that mention them.",
     ]
     for kind, heading in KIND_HEADINGS.items():
         entries = sorted((entry for entry in edition.entries if entry.kind == kind), key=lambda entry: entry.sort_key)
         if entries:
             items = "\n".join(
-                f"- [{escape_text(entry.index_as or entry.term)}](glossary.md#{entry.id}): {_backlinks(where.get(entry.id, []))}"
+                f'<li><a href="{href("names.md", layout.entry(entry.id), entry.id)}">{escape_html(entry.index_as or entry.term)}</a>: '
+                f"{backlinks(where.get(entry.id, []), 'names.md', layout)}</li>"
                 for entry in entries
             )
-            parts += [f"## {heading}", items]
+            parts += [f"## {heading}", passthrough(f"<ul>\n{items}\n</ul>")]
     return "\n\n".join(parts) + "\n"

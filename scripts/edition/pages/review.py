@@ -38,12 +38,15 @@ def map_warnings(edition: Edition) -> list[Problem]:
     ]
 
 
-def form_warnings(entries: Sequence[Entry], paragraphs: Sequence[str], occurrences: Sequence[Occurrence]) -> list[Problem]:
+def form_warnings(
+    entries: Sequence[Entry], paragraphs: Sequence[str], occurrences: Sequence[Occurrence], labels: Sequence[str] | None = None
+) -> list[Problem]:
     """A warning for every form that is never matched in the text, at the form's line, saying why when it can.
 
     A form may occur only inside a longer form of another entry, which the matcher
     prefers; or it may be absent, often by a copying slip, and then the near match is
     quoted (for the first `MAX_HINTS` such forms: looking costs a pass over the text each).
+    A collection's paragraphs come one document after another, each named by `labels`.
     """
     matched = {paragraphs[occurrence.paragraph][occurrence.start : occurrence.end] for occurrence in occurrences}
     unmatched = [
@@ -55,7 +58,7 @@ def form_warnings(entries: Sequence[Entry], paragraphs: Sequence[str], occurrenc
     if not unmatched:
         return []
     inside = _inside_longer_forms([form for _, form, _ in unmatched], paragraphs, occurrences, entries)
-    folded = FoldedText.of(paragraphs)
+    folded = FoldedText.of(paragraphs, labels)
     problems = []
     for number, (entry, form, line) in enumerate(unmatched):
         why = inside.get(form) or _absent(form, folded if number < MAX_HINTS else None)
@@ -87,5 +90,5 @@ def _absent(form: str, folded: FoldedText | None) -> str:
     """Why an absent form is never matched: its near match in the text, or plainly that it is not there."""
     near = folded.near_match(form) if folded is not None else None
     if near is not None:
-        return f"never occurs in the article: {near.describe()}"
-    return "never occurs in the article; list the words exactly as the article has them, or remove the form"
+        return f"never occurs in the text: {near.describe()}"
+    return "never occurs in the text; list the words exactly as the text has them, or remove the form"

@@ -4,11 +4,17 @@ The folder is treated as a closed world: a file that is a link to somewhere outs
 anything but a regular file, and a file over its size limit are refused before a byte
 is parsed. Only the files the edition knows are opened; anything else in the folder is
 never read.
+
+A folder holds one article (`article.txt`, `edition.yml`, `glossary.yml`, …) or a
+collection: `collection.yml`, the shared `glossary.yml` (and timeline, map data, home
+and about pages), and one folder per document under `documents/`, named by its slug,
+holding the document's `article.txt`, `edition.yml` and its own notes, claims and timeline.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.errors import Problem, SourceError
@@ -22,8 +28,21 @@ CLAIMS = "claims.yml"
 TIMELINE = "timeline.yml"
 HOME = "index.md"
 ABOUT = "about.md"
+COLLECTION = "collection.yml"
+DOCUMENTS = "documents"
 REQUIRED_FILES = (ARTICLE, EDITION, GLOSSARY)
 OPTIONAL_FILES = (NOTES, CLAIMS, TIMELINE, BASEMAP, HOME, ABOUT)
+SHARED_REQUIRED = (COLLECTION, GLOSSARY)
+SHARED_OPTIONAL = (TIMELINE, BASEMAP, HOME, ABOUT)
+DOCUMENT_REQUIRED = (ARTICLE, EDITION)
+DOCUMENT_OPTIONAL = (NOTES, CLAIMS, TIMELINE)
+
+MAX_DOCUMENTS = 10_000
+"""The most documents a collection holds: ten times what the benchmark builds."""
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_SLUG_LENGTH = 64
+RESERVED_SLUGS = frozenset({"article", "notes", "claims", "glossary", "names", "map", "timeline", "about", "search", "assets", "pagefind"})
+"""Addresses the edition's own pages and files take: no document may have one."""
 
 MIB = 1024 * 1024
 YAML_LIMIT = 8 * MIB
@@ -33,10 +52,17 @@ SIZE_LIMITS = {ARTICLE: 16 * MIB, BASEMAP: MAX_BASEMAP_BYTES, HOME: MIB, ABOUT: 
 
 @dataclass(frozen=True)
 class SourceFiles:
-    """The raw contents of a source folder, keyed by file name, with the names to report."""
+    """The raw contents of a source folder, keyed by path within it, with the names to report."""
 
     folder: str
     contents: dict[str, bytes]
+    documents: tuple[str, ...] = field(default=())
+    """A collection's documents, by slug (the names of the folders under `documents/`), in name order."""
+
+    @property
+    def collection(self) -> bool:
+        """Whether the folder holds a collection (it has `collection.yml`)."""
+        return COLLECTION in self.contents
 
     def name(self, file: str) -> str:
         """The path an editor recognizes, e.g. `source/glossary.yml`."""
@@ -48,20 +74,80 @@ def read_source(folder: Path | str) -> SourceFiles:
     path = Path(folder)
     if not path.is_dir():
         raise SourceError(
-            [Problem(str(folder), None, "source folder not found; pass the folder that holds article.txt, edition.yml and glossary.yml")]
+            [
+                Problem(
+                    str(folder),
+                    None,
+                    "source folder not found; pass the folder that holds article.txt, edition.yml and glossary.yml "
+                    "(or, for a collection, collection.yml, glossary.yml and documents/)",
+                )
+            ]
         )
-    files = SourceFiles(str(folder), {})
     problems: list[Problem] = []
     root = path.resolve()
-    for name in (*REQUIRED_FILES, *OPTIONAL_FILES):
-        data = _read_file(root, path / name, files.name(name), SIZE_LIMITS.get(name, YAML_LIMIT), problems)
-        if data is not None:
-            files.contents[name] = data
-        elif name in REQUIRED_FILES and not any(problem.file == files.name(name) for problem in problems):
-            problems.append(Problem(files.name(name), None, "file not found; every source folder needs it"))
+    if not (path / COLLECTION).exists():
+        files = SourceFiles(str(folder), {})
+        _read_files(root, path, files, "", REQUIRED_FILES, OPTIONAL_FILES, problems)
+    else:
+        slugs = _document_folders(root, path, SourceFiles(str(folder), {}).name(DOCUMENTS), problems)
+        files = SourceFiles(str(folder), {}, tuple(slugs))
+        _read_files(root, path, files, "", SHARED_REQUIRED, SHARED_OPTIONAL, problems)
+        for slug in slugs:
+            _read_files(root, path, files, f"{DOCUMENTS}/{slug}/", DOCUMENT_REQUIRED, DOCUMENT_OPTIONAL, problems)
     if problems:
         raise SourceError(problems)
     return files
+
+
+def _read_files(
+    root: Path, path: Path, files: SourceFiles, prefix: str, required: tuple[str, ...], optional: tuple[str, ...], problems: list[Problem]
+) -> None:
+    """Read the known files of one folder (the source's, or a document's under `prefix`) into `files`."""
+    for name in (*required, *optional):
+        key = prefix + name
+        data = _read_file(root, path / key, files.name(key), SIZE_LIMITS.get(name, YAML_LIMIT), problems)
+        if data is not None:
+            files.contents[key] = data
+        elif name in required and not any(problem.file == files.name(key) for problem in problems):
+            where = "every document's folder" if prefix else "every source folder"
+            problems.append(Problem(files.name(key), None, f"file not found; {where} needs it"))
+
+
+def _document_folders(root: Path, path: Path, shown: str, problems: list[Problem]) -> list[str]:
+    """The slugs of a collection's documents: the folders under `documents/`, each name checked."""
+    documents = path / DOCUMENTS
+    if documents.is_symlink() or not documents.is_dir() or not documents.resolve().is_relative_to(root):
+        problems.append(Problem(shown, None, "folder not found; a collection keeps each document in a folder of its own under documents/"))
+        return []
+    slugs = []
+    for child in sorted(documents.iterdir()):
+        if child.name.startswith("."):
+            continue  # a system's or an editor's hidden file (.DS_Store, .git): not a document
+        problem = _slug_problem(child.name)
+        if not child.is_dir() or child.is_symlink():
+            problems.append(Problem(f"{shown}/{child.name}", None, "is not a folder; documents/ holds one folder per document"))
+        elif problem:
+            problems.append(Problem(f"{shown}/{child.name}", None, problem))
+        else:
+            slugs.append(child.name)
+    if not slugs and not problems:
+        problems.append(Problem(shown, None, "holds no document; add a folder per document, e.g. documents/first-report/"))
+    if len(slugs) > MAX_DOCUMENTS:
+        problems.append(Problem(shown, None, f"holds {len(slugs):,} documents; a collection holds at most {MAX_DOCUMENTS:,}"))
+        return []
+    return slugs
+
+
+def _slug_problem(name: str) -> str | None:
+    """What is wrong with a document folder's name as the document's address, or None."""
+    if not SLUG.match(name) or len(name) > MAX_SLUG_LENGTH:
+        return (
+            f"the folder's name is the document's address, so it must be a slug of a–z, 0–9 and single hyphens, "
+            f"at most {MAX_SLUG_LENGTH} characters; rename it, e.g. 'blinken-warns-ukraine'"
+        )
+    if name in RESERVED_SLUGS:
+        return f"'{name}' is the address of one of the edition's own pages; rename the folder"
+    return None
 
 
 def _read_file(root: Path, path: Path, shown: str, limit: int, problems: list[Problem]) -> bytes | None:

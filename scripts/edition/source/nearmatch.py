@@ -32,13 +32,14 @@ class NearMatch:
     """The text's own words where the typed ones almost occur, and the kinds of difference."""
 
     found: str
-    paragraph: int
+    where: str
+    """The paragraph it is in, as a message names it: "¶7", or "document-0001 ¶7" in a collection."""
     differences: tuple[str, ...]
 
     def describe(self) -> str:
         """The hint a message gives: what the text has, and how it differs."""
         kinds = "; ".join(DIFFERENCES[kind] for kind in self.differences)
-        return f"the text has “{self.found}” in ¶{self.paragraph + 1}, which differs in {kinds}; copy it exactly"
+        return f"the text has “{self.found}” in {self.where}, which differs in {kinds}; copy it exactly"
 
 
 def _fold_character(character: str, kinds: Iterable[str]) -> str:
@@ -81,11 +82,13 @@ class FoldedText:
 
     paragraphs: tuple[str, ...]
     folded: tuple[tuple[str, list[int]], ...]
+    labels: tuple[str, ...]
 
     @classmethod
-    def of(cls, paragraphs: Sequence[str]) -> FoldedText:
-        """Fold every paragraph."""
-        return cls(tuple(paragraphs), tuple(fold(paragraph) for paragraph in paragraphs))
+    def of(cls, paragraphs: Sequence[str], labels: Sequence[str] | None = None) -> FoldedText:
+        """Fold every paragraph; `labels` name each in messages (default: ¶1, ¶2 …)."""
+        names = tuple(labels) if labels is not None else tuple(f"¶{number}" for number in range(1, len(paragraphs) + 1))
+        return cls(tuple(paragraphs), tuple(fold(paragraph) for paragraph in paragraphs), names)
 
     def near_match(self, typed: str) -> NearMatch | None:
         """Where `typed` occurs once its differences from the text are folded away; None when it does not."""
@@ -96,7 +99,7 @@ class FoldedText:
             start = folded.find(needle)
             if start != -1:
                 found = self.paragraphs[number][origin[start] : origin[start + len(needle) - 1] + 1]
-                return NearMatch(found, number, _differences(typed, found))
+                return NearMatch(found, self.labels[number], _differences(typed, found))
         return None
 
 

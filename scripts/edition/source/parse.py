@@ -2,8 +2,10 @@
 
 A source folder holds `article.txt` (paragraphs separated by blank lines),
 `edition.yml`, `glossary.yml` and, optionally, `notes.yml`, `claims.yml`,
-`timeline.yml` and the map's data, `map/region.json`. `files.read_source` reads
-them; everything here is pure.
+`timeline.yml` and the map's data, `map/region.json`; or a collection, whose
+`collection.yml` and `glossary.yml` are shared by the documents under `documents/`,
+each a folder of its own text, `edition.yml`, notes, claims and timeline.
+`files.read_source` reads them; everything here is pure.
 
 Every check runs in every pass, the files' own and those across files (a claim's
 entry, a note's quote), so that an editor sees all problems at once, each at the line
@@ -20,14 +22,43 @@ from pathlib import Path
 from typing import Any
 
 from edition.errors import Problem, SourceError, in_file_order
-from edition.model import KINDS, PAGES, RESERVED_IDS, Change, Claim, Edition, EditorPage, Entry, Metadata, Note, Original
+from edition.model import (
+    ARTICLE_SLUG,
+    KINDS,
+    PAGES,
+    RESERVED_IDS,
+    SHARED_PAGES,
+    Change,
+    Claim,
+    Document,
+    Edition,
+    EditorPage,
+    Entry,
+    Event,
+    Metadata,
+    Note,
+    Original,
+)
 from edition.safety import character_problems, page_problems
 from edition.source import schema
 from edition.source.basemap import BASEMAP, parse_basemap, world_basemap
 from edition.source.checks import check_claims, check_quotes, check_shared_forms
-from edition.source.files import ABOUT, ARTICLE, CLAIMS, EDITION, GLOSSARY, HOME, NOTES, TIMELINE, SourceFiles, read_source
+from edition.source.files import (
+    ABOUT,
+    ARTICLE,
+    CLAIMS,
+    COLLECTION,
+    DOCUMENTS,
+    EDITION,
+    GLOSSARY,
+    HOME,
+    NOTES,
+    TIMELINE,
+    SourceFiles,
+    read_source,
+)
 from edition.source.records import item_lines, read_sources
-from edition.source.timeline import parse_timeline
+from edition.source.timeline import Scope, parse_timeline
 from edition.source.yamlfile import Mapping, load_yaml
 
 MAX_CHARACTER_PROBLEMS = 20
@@ -49,7 +80,7 @@ BLANK_LINES = re.compile(
 class Examined:
     """What examining the source files found: the edition when nothing stops it, and every problem.
 
-    The glossary's entries and the article's paragraphs are kept even when other files
+    The glossary's entries and the documents' paragraphs are kept even when other files
     have errors, so that the checks made on them after matching (forms that never occur)
     run in the same pass.
     """
@@ -57,7 +88,18 @@ class Examined:
     edition: Edition | None
     problems: tuple[Problem, ...]
     entries: tuple[Entry, ...]
-    paragraphs: tuple[str, ...]
+    texts: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each readable document's slug and paragraphs."""
+
+
+@dataclass(frozen=True)
+class _ExaminedDocument:
+    """One document's files examined: the document when its files are sound, its paragraphs, and its notes' ids."""
+
+    document: Document | None
+    paragraphs: tuple[str, ...] | None
+    note_ids: frozenset[str]
+    events: tuple[Event, ...]
 
 
 def load_source(folder: Path | str) -> Edition:
@@ -77,50 +119,104 @@ def examine_source(files: SourceFiles) -> Examined:
     """Check every file and every record across them; the edition when no problem stops it."""
     problems: list[Problem] = []
     texts = {name: _decode(data, files.name(name), problems) for name, data in files.contents.items()}
-    article = texts.get(ARTICLE)
-    paragraphs = _paragraphs(article, files.name(ARTICLE), problems)
-    readable = article is not None
-
-    def data(name: str, default: str | None = None) -> Any:
-        return _yaml(texts.get(name, default), files.name(name), problems)
-
-    metadata = _parse_metadata(data(EDITION), files.name(EDITION), problems, present=texts.get(EDITION) is not None)
-    glossary = data(GLOSSARY)
+    reader = _Reader(files, texts, problems)
+    glossary = reader.data(GLOSSARY)
     entries = _parse_entries(glossary, files.name(GLOSSARY), problems)
-    notes = _parse_notes(data(NOTES, "[]"), files.name(NOTES), problems)
-    claims = _parse_claims(data(CLAIMS, "[]"), files.name(CLAIMS), problems)
     problems += check_shared_forms(entries, files.name(GLOSSARY))
-    if readable:  # quotes and paragraph numbers can only be checked against a readable article
-        problems += check_quotes(notes, paragraphs, files.name(NOTES), "note")
-        problems += check_quotes(claims, paragraphs, files.name(CLAIMS), "claim")
-    if glossary is not None:  # a glossary that cannot be read would make every claim's entry look unknown
-        problems += check_claims(claims, {entry.id for entry in entries}, paragraphs, files.name(CLAIMS))
-    timeline = parse_timeline(
-        data(TIMELINE, "[]"),
-        files.name(TIMELINE),
-        problems,
-        paragraphs=len(paragraphs) if readable else None,
-        note_ids={note.id for note in notes},
-    )
+    # A glossary that cannot be read would make every claim's entry look unknown.
+    entry_ids = {entry.id for entry in entries} if glossary is not None else None
+    if files.collection:
+        metadata = _parse_metadata(
+            reader.data(COLLECTION), files.name(COLLECTION), problems, present=COLLECTION in texts, spec=schema.COLLECTION
+        )
+        examined = {slug: _examine_document(reader, slug, f"{DOCUMENTS}/{slug}/", entry_ids, metadata) for slug in files.documents}
+        scopes = {slug: Scope(None if one.paragraphs is None else len(one.paragraphs), one.note_ids) for slug, one in examined.items()}
+        shared = parse_timeline(reader.data(TIMELINE, "[]"), files.name(TIMELINE), problems, documents=scopes, default=None)
+    else:
+        examined = {ARTICLE_SLUG: _examine_document(reader, ARTICLE_SLUG, "", entry_ids, None)}
+        single = examined[ARTICLE_SLUG].document
+        metadata = single.metadata if single else None
+        shared = ()
     basemap_text = texts.get(BASEMAP)
     basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text is not None else None
     if basemap_text is None and any(entry.coords for entry in entries):
         basemap = world_basemap()  # no data of the source's own: the edition's, for places anywhere
-    home = _editor_page(texts.get(HOME), files.name(HOME), problems)
-    about = _editor_page(texts.get(ABOUT), files.name(ABOUT), problems)
+    home = _editor_page(texts.get(HOME), files.name(HOME), problems, files.collection)
+    about = _editor_page(texts.get(ABOUT), files.name(ABOUT), problems, files.collection)
     found = tuple(in_file_order(problems))
-    good = metadata is not None and not any(problem.is_error for problem in found)
+    documents = tuple(one.document for one in examined.values() if one.document is not None)
     edition = None
-    if good and metadata is not None:
-        edition = Edition(metadata, paragraphs, entries, notes, claims, timeline, basemap, home.markdown if home else None, about)
-    return Examined(edition, found, entries, paragraphs if readable else ())
+    if metadata is not None and len(documents) == len(examined) and not any(problem.is_error for problem in found):
+        edition = Edition(
+            metadata,
+            tuple(sorted(documents, key=_reading_order)),
+            entries,
+            _in_date_order([shared, *(one.events for one in examined.values())]),
+            basemap,
+            home.markdown if home else None,
+            about,
+            collection=files.collection,
+        )
+    readable = tuple((slug, one.paragraphs) for slug, one in examined.items() if one.paragraphs is not None)
+    return Examined(edition, found, entries, readable)
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """The decoded files of a source folder, read as YAML on demand, every problem into one list."""
+
+    files: SourceFiles
+    texts: dict[str, str | None]
+    problems: list[Problem]
+
+    def data(self, name: str, default: str | None = None) -> Any:
+        """One file parsed as YAML (`default` when it is absent), or None when it cannot be."""
+        return _yaml(self.texts.get(name, default), self.files.name(name), self.problems)
+
+
+def _examine_document(reader: _Reader, slug: str, prefix: str, entry_ids: set[str] | None, shared: Metadata | None) -> _ExaminedDocument:
+    """Check one document's files (an article's, or a collection's `documents/<slug>/`) and build it when they are sound."""
+    problems, name = reader.problems, reader.files.name
+    before = len(problems)
+    article = reader.texts.get(prefix + ARTICLE)
+    paragraphs = _paragraphs(article, name(prefix + ARTICLE), problems)
+    readable = article is not None
+    spec = schema.DOCUMENT if shared is not None else schema.EDITION
+    present = reader.texts.get(prefix + EDITION) is not None
+    metadata = _parse_metadata(reader.data(prefix + EDITION), name(prefix + EDITION), problems, present=present, spec=spec, shared=shared)
+    notes = _parse_notes(reader.data(prefix + NOTES, "[]"), name(prefix + NOTES), problems)
+    claims = _parse_claims(reader.data(prefix + CLAIMS, "[]"), name(prefix + CLAIMS), problems)
+    if readable:  # quotes and paragraph numbers can only be checked against a readable article
+        problems += check_quotes(notes, paragraphs, name(prefix + NOTES), "note")
+        problems += check_quotes(claims, paragraphs, name(prefix + CLAIMS), "claim")
+    if entry_ids is not None:
+        problems += check_claims(claims, entry_ids, paragraphs, name(prefix + CLAIMS))
+    note_ids = frozenset(note.id for note in notes)
+    scope = {slug: Scope(len(paragraphs) if readable else None, note_ids)}
+    events = parse_timeline(reader.data(prefix + TIMELINE, "[]"), name(prefix + TIMELINE), problems, documents=scope, default=slug)
+    sound = metadata is not None and not any(problem.is_error for problem in problems[before:])
+    document = Document(slug, metadata, paragraphs, notes, claims) if sound and metadata is not None else None
+    return _ExaminedDocument(document, paragraphs if readable else None, note_ids, events)
+
+
+def _reading_order(document: Document) -> tuple[str, str]:
+    """Documents in the order of their dates (undated ones last), then of their slugs."""
+    return (document.metadata.original.date or "9999", document.slug)
+
+
+def _in_date_order(timelines: list[tuple[Event, ...]]) -> tuple[Event, ...]:
+    """Events of several timelines merged by date; a single timeline keeps its own order, checked to be by date."""
+    present = [timeline for timeline in timelines if timeline]
+    if len(present) <= 1:
+        return present[0] if present else ()
+    return tuple(sorted((event for timeline in present for event in timeline), key=lambda event: event.date))
 
 
 FIRST_HEADING = re.compile(r"\A\s*#(?!#)[ \t]*(?P<title>[^\n]*?)[ \t#]*(?:\n|\Z)")
 """A page's first line when it is a level-one heading: the page's title."""
 
 
-def _editor_page(text: str | None, file: str, problems: list[Problem]) -> EditorPage | None:
+def _editor_page(text: str | None, file: str, problems: list[Problem], collection: bool) -> EditorPage | None:
     """A page the editors wrote (index.md, about.md): its title, and Markdown within what such a page may hold."""
     if text is None:
         return None
@@ -131,7 +227,7 @@ def _editor_page(text: str | None, file: str, problems: list[Problem]) -> Editor
         problems.append(
             Problem(file, None, "has a level-one heading (# …) below its first line; the page has one title, use ## for sections")
         )
-    problems += [Problem(file, None, f"the page {phrase}") for phrase in page_problems(body, PAGES)]
+    problems += [Problem(file, None, f"the page {phrase}") for phrase in page_problems(body, SHARED_PAGES if collection else PAGES)]
     return EditorPage(title, body.strip("\n") + "\n")
 
 
@@ -182,13 +278,19 @@ def _yaml(text: str | None, file: str, problems: list[Problem]) -> Any:
     return data
 
 
-def _parse_metadata(data: Any, file: str, problems: list[Problem], *, present: bool) -> Metadata | None:
-    """Read `edition.yml`: title, language, the original's details, editors, license."""
+def _parse_metadata(
+    data: Any, file: str, problems: list[Problem], *, present: bool, spec: tuple[schema.Key, ...], shared: Metadata | None = None
+) -> Metadata | None:
+    """Read `edition.yml` (or `collection.yml`): title, language, the original's details, editors, license.
+
+    A collection's document leaves what it does not give (language, editors, license) to `shared`.
+    """
     if data is None:
         if present and not any(problem.file == file for problem in problems):
-            problems.append(Problem(file, None, "is empty; it needs at least title, language, source, editors and license"))
+            needed = [key.name for key in spec if key.required]
+            problems.append(Problem(file, None, f"is empty; it needs at least {', '.join(needed[:-1])} and {needed[-1]}"))
         return None
-    found = schema.check_record(data, schema.EDITION, file, "the edition", 1)
+    found = schema.check_record(data, spec, file, "the edition", 1)
     if isinstance(data, Mapping) and isinstance(data.get("source"), Mapping):
         found += schema.check_record(data["source"], schema.ORIGINAL, file, "'source'", data.key_lines["source"])
     if isinstance(data, Mapping):
@@ -196,17 +298,20 @@ def _parse_metadata(data: Any, file: str, problems: list[Problem], *, present: b
     problems += found
     if found:
         return None
-    original = Original(**{key: None if value is None else value.strip() for key, value in data["source"].items()})
+    source = data.get("source", {key.name: None for key in schema.ORIGINAL})
+    original = Original(**{key: None if value is None else value.strip() for key, value in source.items()})
+    editors = tuple(editor.strip() for editor in data["editors"]) if "editors" in data else shared.editors if shared else ()
     return Metadata(
         title=data["title"].strip(),
-        language=data["language"].strip(),
+        language=data["language"].strip() if "language" in data else shared.language if shared else "",
         original=original,
-        editors=tuple(editor.strip() for editor in data["editors"]),
-        license=data["license"],
+        editors=editors,
+        license=data.get("license", shared.license if shared else ""),
         description=data.get("description", ""),
         version=data.get("version", ""),
         date=data.get("date", ""),
         changelog=_changelog(data.get("changelog", []), file, problems),
+        collection=spec is schema.COLLECTION,
     )
 
 

@@ -98,6 +98,15 @@ EDITION = (
     Key("changelog", "list", required=False),
 )
 
+COLLECTION = tuple(key for key in EDITION if key.name != "source")
+"""A collection's own metadata, `collection.yml`: an edition's, without a source of its own."""
+
+INHERITED = frozenset({"language", "editors", "license"})
+"""What a collection's documents may leave to `collection.yml`."""
+
+DOCUMENT = tuple(Key(key.name, key.kind, required=False) if key.name in INHERITED else key for key in EDITION)
+"""A document's `edition.yml` in a collection."""
+
 CHANGE = (
     Key("version", "line"),
     Key("date", "date"),
@@ -151,6 +160,7 @@ EVENT = (
     Key("later", "boolean", required=False),
     Key("paragraph", "count", required=False),
     Key("note", "id", required=False),
+    Key("document", "id", required=False),
     Key("sources", "list"),
 )
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -33,10 +33,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
+from edition.book.name import document_pdf, pdf_name
 from edition.errors import SourceError
-from edition.model import Edition, Page
-from edition.pages.citation import cite, json_ld, meta_tags, reviews_json_ld
+from edition.model import Document, Edition, Metadata, Page
+from edition.pages.citation import cite, json_ld, meta_tags, page_url, reviews_json_ld
 from edition.pages.pipeline import build_pages, describe_summary
 from edition.pages.writer import is_generated
 from edition.source import load_source
@@ -49,14 +53,18 @@ NAV_TITLES = {
     "index.md": "Home",
     "article.md": "Article",
     "glossary.md": "Glossary",
+    "glossary/index.md": "Glossary",
     "names.md": "Names",
     "notes.md": "Notes",
     "claims.md": "Who said what",
     "map.md": "Map",
     "timeline.md": "Timeline",
+    "search.md": "Search",
     "about.md": "About",
 }
-"""The navigation's entries, in its order: the pages this edition has (the map and timeline only with their data)."""
+"""The navigation's entries, in its order: the pages this edition has (the map and timeline only with their data).
+
+A collection's documents are not in it: the home page lists them, and no page carries a thousand links."""
 
 _ORIGINAL_FIELDS = (("headline", "headline"), ("outlet", "outlet"), ("byline", "byline"), ("date", "date"), ("address (URL)", "url"))
 
@@ -66,8 +74,8 @@ class EditionConfig(base.Config):  # type: ignore[no-untyped-call]
 
     source = options.Type(str, default="source")
     """The source folder, relative to mkdocs.yml."""
-    pdf = options.Optional(options.Type(str))
-    """The file name of the edition's PDF written beside the pages; the pages link to it only when set."""
+    pdf = options.Type(bool, default=False)
+    """Whether the build writes the PDFs beside the pages (`book.name`); the pages link to them only then."""
     trim_stylesheets = options.Type(bool, default=True)
     """Trim the theme's stylesheets to the rules the pages use (the preview keeps them whole)."""
     cache = options.Type(bool, default=True)
@@ -81,6 +89,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         self.preloaded: Edition | None = None
         """An edition the caller has loaded from `source` already, used instead of loading it again."""
         self.pages: tuple[Page, ...] = ()
+        self.base_url: str | None = None
+        self.data: dict[str, Any] = {}
+        """What the templates know of the edition (`edition_data`)."""
+        self.documents: dict[str, Document] = {}
+        """A collection's documents by slug, whose pages show their own metadata."""
 
     def source_folder(self, config: MkDocsConfig) -> Path:
         """The source folder: the `source` option, relative to mkdocs.yml."""
@@ -110,8 +123,18 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         # Material writes these into the page unescaped: escape them here so they stay text.
         config.site_name = escape(metadata.display_title)
         config.site_description = escape(metadata.description)
-        config.extra["edition"] = {**_template_data(edition, config.site_url or None), "pdf": self.config.pdf}
+        self.base_url = config.site_url or None
+        self.data = edition_data(edition, self.base_url, pdf=self.config.pdf)
+        self.documents = {document.slug: document for document in edition.documents} if edition.collection else {}
         return config
+
+    def on_page_context(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """Give the templates the metadata of what the page shows: a collection's document, or the edition."""
+        document = self.documents.get(str(page.meta.get("document")))
+        data = self.data if document is None else {**self.data, **document_data(document, self.base_url, pdf=self.config.pdf)}
+        # MkDocs types the context as a closed TypedDict; the theme reads any key a plugin adds.
+        cast("dict[str, Any]", context)["edition"] = data
+        return context
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Replace any copy of a generated page in `docs/` with the freshly generated one.
@@ -149,20 +172,50 @@ def _nav_order(page: Page) -> int:
     return list(NAV_TITLES).index(page.path) if page.path in NAV_TITLES else len(NAV_TITLES)
 
 
-def _template_data(edition: Edition, base_url: str | None) -> dict[str, Any]:
-    """The edition's metadata, citations and head tags as plain data for Jinja templates."""
+def edition_data(edition: Edition, base_url: str | None, *, pdf: bool) -> dict[str, Any]:
+    """The edition's metadata, citations and, for a single article, its text's head tags, as plain data for Jinja templates."""
     metadata = edition.metadata
+    data = {
+        **dataclasses.asdict(metadata),
+        "display_title": metadata.display_title,
+        "title_is_supplied": metadata.title_is_supplied,
+        "collection": edition.collection,
+        "documents": len(edition.documents),
+        "paragraphs": sum(len(document.paragraphs) for document in edition.documents),
+        "entries": len(edition.entries),
+        "notes": sum(len(document.notes) for document in edition.documents),
+        "claims": sum(len(document.claims) for document in edition.documents),
+        "missing": [] if edition.collection else _missing(metadata),
+        "citations": dataclasses.asdict(cite(metadata, base_url)),
+        "pdf": pdf_name(edition) if pdf and not edition.collection else None,
+    }
+    if not edition.collection:
+        document = edition.document
+        data |= {
+            "meta_tags": meta_tags(document, page_url(base_url, "article/")),
+            "json_ld": json_ld(document, page_url(base_url, "article/")),
+            "reviews_json_ld": reviews_json_ld(document, page_url(base_url, "notes/")),
+        }
+    return data
+
+
+def document_data(document: Document, base_url: str | None, *, pdf: bool) -> dict[str, Any]:
+    """A collection's document's metadata, citation, head tags and PDF, which its page shows instead of the edition's."""
+    metadata = document.metadata
+    url = page_url(base_url, f"{document.slug}/")
     return {
         **dataclasses.asdict(metadata),
         "display_title": metadata.display_title,
         "title_is_supplied": metadata.title_is_supplied,
-        "paragraphs": len(edition.paragraphs),
-        "entries": len(edition.entries),
-        "notes": len(edition.notes),
-        "claims": len(edition.claims),
-        "missing": [label for label, value in _ORIGINAL_FIELDS if getattr(metadata.original, value) is None],
-        "citations": dataclasses.asdict(cite(metadata, base_url)),
-        "meta_tags": meta_tags(edition, base_url),
-        "json_ld": json_ld(edition, base_url),
-        "reviews_json_ld": reviews_json_ld(edition, base_url),
+        "missing": _missing(metadata),
+        "citations": dataclasses.asdict(cite(metadata, url)),
+        "meta_tags": meta_tags(document, url),
+        "json_ld": json_ld(document, url),
+        "reviews_json_ld": reviews_json_ld(document, url),
+        "pdf": document_pdf(document) if pdf else None,
     }
+
+
+def _missing(metadata: Metadata) -> list[str]:
+    """What the source did not give of the original, as the about page names it."""
+    return [label for label, value in _ORIGINAL_FIELDS if getattr(metadata.original, value) is None]

@@ -66,7 +66,7 @@ class Preview:
             return False
         target = self.root / f"build-{self.generation + 1}"
         errors: list[str] = []
-        built = run_mkdocs(self.config, target, Build(self.source, edition, None, cache=True, trim=False), errors=errors)
+        built = run_mkdocs(self.config, target, Build(self.source, edition, pdf=False, cache=True, trim=False), errors=errors)
         if not built:
             shutil.rmtree(target, ignore_errors=True)
             self._failed(errors or ["the site could not be built; the terminal says why"])

@@ -131,7 +131,7 @@ def build_site(source: Path, site: Path, config: Path, *, pdf: bool = True, cach
         typesetter = start_typesetter(source, book) if pdf and kept is None else None
         # MkDocs dates the sitemap by SOURCE_DATE_EPOCH (the edition's own date unless the caller set one).
         with environment({"SOURCE_DATE_EPOCH": epoch}):
-            built = run_mkdocs(config, pages, Build(source, edition, pdf_name(edition) if pdf else None, cache))
+            built = run_mkdocs(config, pages, Build(source, edition, pdf, cache))
         typeset = typesetter.wait() == 0 if typesetter else True
         if not (built and typeset):
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
@@ -162,7 +162,7 @@ class Build:
 
     source: Path
     edition: Edition
-    pdf: str | None
+    pdf: bool
     cache: bool = True
     trim: bool = True
 

@@ -1,0 +1,70 @@
+"""Where each page of an edition lives, and the addresses between pages.
+
+Pages are named by their Markdown paths, as MkDocs knows them: `glossary.md`,
+`<slug>/index.md`. The site serves each at a directory address (`glossary/`, `<slug>/`:
+MkDocs' `use_directory_urls`, which the plugin requires). A link written in the
+generated Markdown names the Markdown path (`md_path`), which MkDocs checks and rewrites;
+a link inside the generated HTML, which MkDocs leaves as it is, is written as the final
+relative address (`href`).
+
+A single article keeps the pages it always had (`article.md`, `notes.md`,
+`claims.md`); a collection gives each document one page, `<slug>/index.md`, holding
+its text, notes and claims, and shares the rest.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+def url_of(page: str) -> str:
+    """The directory address of a page, relative to the site's root: `index.md` → ``, `a.md` and `a/index.md` → `a/`."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def href(source: str, target: str, fragment: str = "") -> str:
+    """The relative address of page `target` (and `#fragment`) as written in page `source`."""
+    anchor = f"#{fragment}" if fragment else ""
+    if source == target:
+        return anchor or "./"
+    here, there = url_of(source) or ".", url_of(target) or "."
+    path = posixpath.relpath(there, here)
+    return ("" if path == "." else path + "/") + anchor or "./"
+
+
+def md_path(source: str, target: str, fragment: str = "") -> str:
+    """The Markdown link from page `source` to page `target`, which MkDocs resolves and checks."""
+    anchor = f"#{fragment}" if fragment else ""
+    if source == target:
+        return anchor
+    return posixpath.relpath(target, posixpath.dirname(source) or ".") + anchor
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The pages of one edition: a single article's, or a collection's."""
+
+    collection: bool = False
+    glossary_pages: Mapping[str, str] = field(default_factory=dict)
+    """The page of each entry when the glossary is split by letter; an entry not listed is on `glossary.md`."""
+
+    def text(self, slug: str) -> str:
+        """The page of a document's text."""
+        return f"{slug}/index.md" if self.collection else "article.md"
+
+    def notes(self, slug: str) -> str:
+        """The page of a document's editorial notes: its own page in a collection, `notes.md` for a single article."""
+        return self.text(slug) if self.collection else "notes.md"
+
+    def claims(self, slug: str) -> str:
+        """The page of a document's table of who said what."""
+        return self.text(slug) if self.collection else "claims.md"
+
+    def entry(self, entry_id: str) -> str:
+        """The glossary page that holds an entry."""
+        return self.glossary_pages.get(entry_id, "glossary.md")
