@@ -41,7 +41,7 @@ site: $(VENV)/.installed node_modules/.installed
 
 # A new source folder from commented templates: make new SOURCE=my-edition (never into a folder that holds anything).
 new: $(VENV)/.installed
-	$(EDITION) new --source "$(SOURCE)"
+	$(EDITION) new --source "$(SOURCE)" $(if $(COLLECTION),--collection)
 
 check: $(VENV)/.installed
 	$(EDITION) check --source "$(SOURCE)"

@@ -213,32 +213,26 @@ def test_a_paragraph_link_lands_on_the_paragraph_and_marks_it(tab: Tab) -> None:
     assert target.evaluate(look) != other.evaluate(look)
 
 
-def test_search_finds_a_glossary_term(tab: Tab) -> None:
+def test_the_home_page_s_search_form_finds_a_glossary_term(tab: Tab) -> None:
     page = tab.open("")
     entry = next(entry for entry in load_source(SOURCE).entries if entry.id == SEARCHED_ENTRY)
-    page.locator(".md-search__input").click()
-    # Typed key by key: Material searches on keyboard input, which `fill` does not send.
-    page.keyboard.type(entry.term)
-    result = page.locator(f".md-search-result__item a[href*='glossary/'][href$='#{entry.id}-term']")
+    page.get_by_label("Search the edition").fill(entry.term)
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"search/\?q="))
+    result = page.locator(f".pagefind-ui__result a[href*='glossary/'][href$='#{entry.id}-term']")
     expect(result.first).to_be_visible()
     expect(result.first).to_contain_text(entry.term)
+    assert all(url.startswith(tab.base_url) for url in tab.requests)
 
 
-def test_the_search_index_is_fetched_only_once_a_reader_opens_search(tab: Tab) -> None:
-    page = tab.open("article/", wait_until="networkidle")
-    index = tab.base_url + "search/search_index.json"
-    assert index not in tab.requests
-    with page.expect_request(index):
-        page.keyboard.press("/")
-    expect(page.locator(".md-search__input")).to_be_focused()
-    page.keyboard.type("Kerch")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-
-
-def test_a_page_reached_from_a_search_result_fetches_the_index_at_once_and_highlights_the_words(tab: Tab) -> None:
-    page = tab.open("article/?h=sevastopol", wait_until="networkidle")
-    assert tab.base_url + "search/search_index.json" in tab.requests
-    expect(page.locator("article mark[data-md-highlight]").first).to_have_text(re.compile("sevastopol", re.IGNORECASE))
+def test_the_search_index_is_fetched_only_by_the_search_page_and_in_pieces(tab: Tab) -> None:
+    tab.open("article/", wait_until="networkidle")
+    assert not [url for url in tab.requests if "/pagefind/" in url], "a text's page loads nothing of search"
+    page = tab.open("search/", wait_until="networkidle")
+    with page.expect_request(re.compile(r".*/pagefind/index/.*\.pf_index")):
+        page.get_by_label("Words to search for").fill("Kerch")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    assert all(url.startswith(tab.base_url) for url in tab.requests)
 
 
 def test_the_light_dark_switch_changes_the_colour_scheme_and_keeps_it(tab: Tab) -> None:
@@ -310,11 +304,11 @@ def test_axe_finds_no_violation_in_either_colour_scheme(desktop_tab: Tab, path: 
 def test_the_site_works_under_a_sub_path(site: Path, tabs: Tabs) -> None:
     with serving(site, SUB_PATH) as base:
         tab = tabs(base=base)
+        search = tab.open("search/?q=Kerch", wait_until="networkidle")
+        expect(search.locator(".pagefind-ui__result a").first).to_have_attribute("href", re.compile("^" + re.escape(SUB_PATH)))
         page = tab.open("article/", wait_until="networkidle")
         assert tab.failures == []
         assert [url for url in tab.requests if not url.startswith(base)] == []
-        with page.expect_request(base + "search/search_index.json"):
-            page.locator(".md-search__input").click()
         # The edition's stylesheet and Material's script both took effect.
         assert page.locator("#p1").evaluate("element => getComputedStyle(element).paddingLeft") != "0px"
         assert page.evaluate("() => typeof window.document$") == "object"

@@ -148,16 +148,16 @@ def test_the_installed_packages_are_named_with_their_versions() -> None:
     assert packages == sorted(set(packages))
 
 
-def _fake_typesetter(content: bytes) -> Callable[[Path, Path], subprocess.Popen[bytes]]:
+def _fake_typesetter(content: bytes) -> Callable[..., subprocess.Popen[bytes]]:
     """A `start_typesetter` that writes `content` as the book, quickly, in a child process as the real one does."""
 
-    def start(source: Path, book: Path) -> subprocess.Popen[bytes]:
+    def start(source: Path, book: Path, *, cache: bool = True) -> subprocess.Popen[bytes]:
         return subprocess.Popen([sys.executable, "-c", f"open({str(book)!r}, 'wb').write({content!r})"])
 
     return start
 
 
-def _no_typesetter(source: Path, book: Path) -> subprocess.Popen[bytes]:
+def _no_typesetter(source: Path, book: Path, *, cache: bool = True) -> subprocess.Popen[bytes]:
     raise AssertionError("the book was typeset again though a kept one has the same inputs")
 
 

@@ -30,9 +30,9 @@ def test_prints_a_summary_and_writes_the_pages(tmp_path: Path) -> None:
         "6 paragraphs, 113 words",
         "6 of 7 glossary entries matched, 10 occurrences",
         "never found in the text: vilnius",
-        "wrote index.md, article.md, glossary.md, names.md, notes.md, claims.md, timeline.md, about.md",
+        "wrote index.md, article.md, glossary.md, names.md, notes.md, claims.md, timeline.md, search.md, about.md",
     ]
-    written = ["about.md", "article.md", "claims.md", "glossary.md", "index.md", "names.md", "notes.md", "timeline.md"]
+    written = ["about.md", "article.md", "claims.md", "glossary.md", "index.md", "names.md", "notes.md", "search.md", "timeline.md"]
     assert sorted(path.name for path in tmp_path.iterdir()) == written
 
 

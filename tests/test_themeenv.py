@@ -10,7 +10,6 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from edition.web import themeenv
 from edition.web.themeenv import VisibleFilesLoader, lighten_environments
 from helpers import ROOT
 
@@ -60,17 +59,3 @@ def test_every_environment_the_theme_gives_keeps_compiled_templates(tmp_path: Pa
     first.get_template("partials/language.html")
     assert list(tmp_path.glob("cache/news-edition/templates/__jinja2_*.cache")), "the compiled template is kept for the next environment"
     assert second.get_template(".icons/material/weather-night.svg").render().startswith("<svg")
-
-
-def test_the_search_plugin_gets_lightened_environments_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    lightened: list[Environment] = []
-
-    def counted(env: Environment, *, cache: bool = True) -> Environment:
-        lightened.append(env)
-        return env
-
-    monkeypatch.setattr(themeenv, "lighten", counted)
-    config = edition_config(tmp_path)
-    config.plugins.on_config(config)
-    # Material's search plugin looks up its language, word separator and pipeline in the theme's translations.
-    assert len(lightened) == 3

@@ -139,3 +139,44 @@
     if (event.key === "Escape") hide();
   });
 })();
+
+/* Search: on the search page only, Pagefind's interface is loaded and searches the
+   index the build wrote into pagefind/; a query in the address (?q=…, as the home
+   page's search form sends it) is searched at once. No other page loads any of it. */
+(function () {
+  "use strict";
+  var box = document.getElementById("ed-search");
+  if (!box) return;
+  var bundle = new URL(box.dataset.bundle, window.location.href).href;
+  var style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = bundle + "pagefind-ui.css";
+  document.head.appendChild(style);
+  var script = document.createElement("script");
+  script.src = bundle + "pagefind-ui.js";
+  script.onload = function () {
+    var ui = new window.PagefindUI({
+      element: "#ed-search",
+      bundlePath: bundle,
+      // Results are addressed from the site's root, wherever the site is served.
+      baseUrl: new URL(box.dataset.root, window.location.href).pathname,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      autofocus: true
+    });
+    // Pagefind's box has only a placeholder; a visible label names it for every reader.
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) {
+      input.id = "ed-search-input";
+      var label = document.createElement("label");
+      label.htmlFor = input.id;
+      label.className = "ed-search-label";
+      label.textContent = box.dataset.label;
+      box.insertBefore(label, box.firstChild);
+    }
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) ui.triggerSearch(query);
+  };
+  document.head.appendChild(script);
+})();

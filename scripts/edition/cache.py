@@ -50,12 +50,14 @@ class BuildCache:
 
     folder: Path
     suffix: str
+    limit: int = MOST_RECENT_KEPT
+    """How many outputs are kept: a few variants, or one for each document of a collection and a few more."""
 
     @classmethod
-    def in_user_cache(cls, name: str, suffix: str) -> BuildCache | None:
+    def in_user_cache(cls, name: str, suffix: str, limit: int = MOST_RECENT_KEPT) -> BuildCache | None:
         """The cache `name` in the user's cache folder, or None when there is no usable one."""
         root = cache_folder()
-        return cls(root / name, suffix) if root is not None else None
+        return cls(root / name, suffix, limit) if root is not None else None
 
     def fetch(self, digest: str) -> bytes | None:
         """The output kept for `digest`, checked against its recorded hash and marked as just used; None when there is none."""
@@ -70,15 +72,16 @@ class BuildCache:
             kept.unlink(missing_ok=True)
         return None
 
-    def keep(self, digest: str, content: bytes) -> None:
-        """Keep `content` as the output for `digest`, then forget the least recently used beyond the few kept."""
+    def keep(self, digest: str, content: bytes, *, forget: bool = True) -> None:
+        """Keep `content` as the output for `digest`, then (unless told not to) forget the least recently used beyond the limit."""
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             # Written beside, then renamed, so that a build running at the same time never reads half a file.
             partial = self.folder / f".{digest}.{os.getpid()}.tmp"
             partial.write_bytes(content)
             partial.replace(self.folder / self._name(digest, content))
-            self._forget_old()
+            if forget:
+                self.forget_old()
         except OSError:
             pass
 
@@ -86,8 +89,8 @@ class BuildCache:
         """The file name of an output: its inputs' digest and its own hash."""
         return f"{digest}.{hashlib.sha256(content).hexdigest()}{self.suffix}"
 
-    def _forget_old(self) -> None:
-        """Delete all but the most recently used outputs."""
+    def forget_old(self) -> None:
+        """Delete all but the most recently used outputs (once after keeping many)."""
         kept = sorted(self.folder.glob(f"*{self.suffix}"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
-        for old in kept[MOST_RECENT_KEPT:]:
+        for old in kept[self.limit :]:
             old.unlink(missing_ok=True)

@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     new = commands.add_parser("new", parents=[source], help="write a new source folder from commented templates")
+    new.add_argument("--collection", action="store_true", help="a collection: collection.yml, glossary.yml and documents/")
     new.set_defaults(run=run_new)
 
     check = commands.add_parser("check", parents=[source], help="check the source without building: every problem at once")
@@ -83,7 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=run_site)
 
     pdf = commands.add_parser("pdf", parents=[source, site], help="write the edition as a PDF, <site>/<slug>.pdf")
-    pdf.add_argument("--out", type=Path, default=None, help="the PDF file to write instead of <site>/<slug>.pdf")
+    pdf.add_argument(
+        "--out", type=Path, default=None, help="the PDF file to write instead of <site>/<slug>.pdf (a collection's: the folder)"
+    )
+    pdf.add_argument("--jobs", type=int, default=None, help="a collection's books typeset at once (default: one per core)")
+    pdf.add_argument("--no-cache", dest="cache", action="store_false", help="typeset every book afresh (a collection's)")
     pdf.set_defaults(run=run_pdf)
 
     preview = commands.add_parser("preview", parents=[source, config], help="serve the edition and rebuild it on every save")
@@ -106,10 +111,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_new(arguments: argparse.Namespace) -> int:
     """Write a new source folder and say what to do next."""
-    written = new_source(arguments.source)
-    print(f"wrote {', '.join(path.name for path in written)} into {arguments.source}/")
-    print(f"Next: paste the article into {arguments.source}/article.txt, fill in {arguments.source}/edition.yml,")
-    print(f"then `make preview SOURCE={arguments.source}` and write the glossary, notes and claims as you read.")
+    folder = arguments.source
+    written = new_source(folder, collection=arguments.collection)
+    print(f"wrote {', '.join(path.relative_to(folder).as_posix() for path in written)} into {folder}/")
+    if arguments.collection:
+        print(f"Next: fill in {folder}/collection.yml; for each document, a folder under {folder}/documents/ named by its address,")
+        print("holding its article.txt and edition.yml (copy documents/first-document/, then rename it);")
+    else:
+        print(f"Next: paste the article into {folder}/article.txt, fill in {folder}/edition.yml,")
+    print(f"then `make preview SOURCE={folder}` and write the glossary, notes and claims as you read.")
     return 0
 
 
@@ -164,8 +174,15 @@ def run_site(arguments: argparse.Namespace) -> int:
 
 def run_pdf(arguments: argparse.Namespace) -> int:
     """Typeset the edition as a PDF."""
+    from edition.book.documents import write_document_books
     from edition.book.typeset import write_pdf
 
+    edition = load_source(arguments.source)
+    if edition.collection:
+        out = arguments.out or arguments.site
+        typeset = write_document_books(edition, out, cache=arguments.cache, jobs=arguments.jobs)
+        print(f"{len(edition.documents):,} PDFs written under {out}/ ({len(typeset):,} typeset, the others kept from earlier builds)")
+        return 0
     target = write_pdf(arguments.source, arguments.out, site=arguments.site)
     print(f"PDF written to {target} ({target.stat().st_size:,} bytes)")
     return 0

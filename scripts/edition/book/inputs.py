@@ -28,18 +28,32 @@ SYSTEM_PACKAGES = Path("/var/lib/dpkg/status")
 
 def book_digest(files: SourceFiles) -> str:
     """A hex digest of every input of the book made from these source files."""
+    return _digest([*_source_inputs(files), environment_digest()])
+
+
+def environment_digest() -> str:
+    """A hex digest of what the typesetter reads besides the source: this code, Python, its packages, the fonts."""
+    return _digest(_environment_inputs())
+
+
+def _digest(parts: Iterable[str | bytes]) -> str:
+    """A hex digest of labelled parts, each ended by a zero byte."""
     digest = hashlib.sha256()
-    for part in _book_inputs(files):
+    for part in parts:
         digest.update(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-def _book_inputs(files: SourceFiles) -> Iterator[str | bytes]:
-    """The parts of the digest, each labelled, in a fixed order."""
+def _source_inputs(files: SourceFiles) -> Iterator[str | bytes]:
+    """The source files' names and bytes, in a fixed order."""
     for name, content in sorted(files.contents.items()):
         yield f"source {name}"
         yield content
+
+
+def _environment_inputs() -> Iterator[str | bytes]:
+    """The parts of the environment's digest, each labelled, in a fixed order."""
     yield from _contents("code", PACKAGE)
     yield f"python {sys.version}"
     yield from (f"package {name}" for name in installed_packages())

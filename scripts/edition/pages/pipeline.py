@@ -7,10 +7,11 @@ in memory). This module is the middle two steps; it touches no file.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from edition.errors import Problem
-from edition.model import Edition, Entry, Matched, Occurrence, Page, Summary
+from edition.model import ARTICLE_SLUG, Edition, Entry, Matched, Occurrence, Page, Summary
 from edition.pages.matcher import build_form_table, find_in_table
 from edition.pages.render import paragraph_index, render_pages
 from edition.pages.review import form_warnings, map_warnings
@@ -20,6 +21,16 @@ def match(edition: Edition) -> tuple[Matched, ...]:
     """Where the glossary's entries occur in each document; the glossary is indexed once for them all."""
     table = build_form_table(edition.entries)
     return tuple(Matched(document, tuple(find_in_table(document.paragraphs, table))) for document in edition.documents)
+
+
+def document_edition(edition: Edition, one: Matched) -> Edition:
+    """A collection's document as an edition of its own, for its book: its text, the entries and events it has, the map they need."""
+    document = one.document
+    used = {occurrence.entry_id for occurrence in one.occurrences} | {claim.entry for claim in document.claims if claim.entry}
+    entries = tuple(entry for entry in edition.entries if entry.id in used)
+    events = tuple(dataclasses.replace(event, document=ARTICLE_SLUG) for event in edition.timeline if event.document == document.slug)
+    basemap = edition.basemap if any(entry.coords for entry in entries) else None
+    return Edition(document.metadata, (dataclasses.replace(document, slug=ARTICLE_SLUG),), entries, events, basemap)
 
 
 def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:
@@ -77,6 +88,10 @@ def _summarize(edition: Edition, matched: Sequence[Matched]) -> Summary:
     )
 
 
+UNMATCHED_SHOWN = 10
+"""How many entries never found the summary names; `make check` lists every form, at its line."""
+
+
 def counted(number: int, one: str, many: str | None = None) -> str:
     """`number` with its noun, singular for one: "1 paragraph", "7 paragraphs"."""
     return f"{number:,} {one if number == 1 else many or one + 's'}"
@@ -93,5 +108,7 @@ def describe_summary(summary: Summary) -> str:
         f"{counted(summary.occurrences, 'occurrence')}",
     ]
     if summary.unmatched:
-        lines.append(f"never found in the text: {', '.join(summary.unmatched)}")
+        shown = ", ".join(summary.unmatched[:UNMATCHED_SHOWN])
+        more = len(summary.unmatched) - UNMATCHED_SHOWN
+        lines.append(f"never found in the text: {shown}" + (f" and {more:,} more" if more > 0 else ""))
     return "\n".join(lines)

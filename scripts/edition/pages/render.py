@@ -61,6 +61,7 @@ def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ..
         pages.append(Page("map.md", render_map_page(edition, front_matter, layout, mentions)))
     if edition.timeline:
         pages.append(Page("timeline.md", render_timeline_page(edition, _front_matter("Timeline", f"Timeline of {title}"), layout)))
+    pages.append(Page("search.md", render_search(edition, _front_matter("Search", f"Search {title}"))))
     about = _front_matter(about_title(edition), f"About the edition of {title}", "cite", "facts")
     pages.append(Page("about.md", render_about(edition, about, has_map=with_map)))
     return tuple(pages)
@@ -104,6 +105,19 @@ def paragraph_index(occurrences: Iterable[Occurrence]) -> dict[str, list[int]]:
         if not numbers or numbers[-1] != occurrence.paragraph + 1:
             numbers.append(occurrence.paragraph + 1)
     return index
+
+
+def render_search(edition: Edition, front_matter: str) -> str:
+    """The search page: the place Pagefind's interface opens in (`edition.js`), and what to do without JavaScript."""
+    texts = "every document" if edition.collection else "the article"
+    box = (
+        '<div class="ed-search" id="ed-search" data-bundle="../pagefind/" data-root="../" data-label="Words to search for">\n'
+        '<noscript><p>Search runs in your browser and needs JavaScript. Without it, the <a href="../glossary/">glossary</a> '
+        'and the <a href="../names/">index of names</a> list every entry with links to where it occurs.</p></noscript>\n'
+        "</div>"
+    )
+    intro = f"Search finds words in {texts}, the glossary, the notes and the other pages of this edition."
+    return "\n\n".join([front_matter, "# Search", intro, passthrough(box)]) + "\n"
 
 
 # A document's text ---------------------------------------------------------------------------

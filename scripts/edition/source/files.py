@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition.errors import Problem, SourceError
+from edition.errors import WARNING, Problem, SourceError
 from edition.source.basemap import BASEMAP, MAX_BASEMAP_BYTES
 
 ARTICLE = "article.txt"
@@ -58,6 +58,8 @@ class SourceFiles:
     contents: dict[str, bytes]
     documents: tuple[str, ...] = field(default=())
     """A collection's documents, by slug (the names of the folders under `documents/`), in name order."""
+    notices: tuple[Problem, ...] = field(default=())
+    """Warnings about what the folder holds but the build does not read (a glossary inside a document's folder)."""
 
     @property
     def collection(self) -> bool:
@@ -90,7 +92,7 @@ def read_source(folder: Path | str) -> SourceFiles:
         _read_files(root, path, files, "", REQUIRED_FILES, OPTIONAL_FILES, problems)
     else:
         slugs = _document_folders(root, path, SourceFiles(str(folder), {}).name(DOCUMENTS), problems)
-        files = SourceFiles(str(folder), {}, tuple(slugs))
+        files = SourceFiles(str(folder), {}, tuple(slugs), tuple(_unread(path, SourceFiles(str(folder), {}), slugs)))
         _read_files(root, path, files, "", SHARED_REQUIRED, SHARED_OPTIONAL, problems)
         for slug in slugs:
             _read_files(root, path, files, f"{DOCUMENTS}/{slug}/", DOCUMENT_REQUIRED, DOCUMENT_OPTIONAL, problems)
@@ -111,6 +113,26 @@ def _read_files(
         elif name in required and not any(problem.file == files.name(key) for problem in problems):
             where = "every document's folder" if prefix else "every source folder"
             problems.append(Problem(files.name(key), None, f"file not found; {where} needs it"))
+
+
+SHARED_ONLY = {
+    GLOSSARY: "a collection's glossary is shared: move its entries into the glossary.yml beside collection.yml",
+    HOME: "a collection has one home page: index.md beside collection.yml",
+    ABOUT: "a collection has one about page: about.md beside collection.yml",
+    BASEMAP: "a collection has one map: map/region.json beside collection.yml",
+    COLLECTION: "a document's folder holds its edition.yml; collection.yml belongs at the top of the source folder",
+}
+"""Files of a single article that a collection reads only beside collection.yml, and what to do with one found in a document's folder."""
+
+
+def _unread(path: Path, files: SourceFiles, slugs: list[str]) -> list[Problem]:
+    """A warning for each file of the shared kind in a document's folder: the build does not read it."""
+    return [
+        Problem(files.name(f"{DOCUMENTS}/{slug}/{name}"), None, f"is not read: {advice}", WARNING)
+        for slug in slugs
+        for name, advice in SHARED_ONLY.items()
+        if (path / DOCUMENTS / slug / name).exists()
+    ]
 
 
 def _document_folders(root: Path, path: Path, shown: str, problems: list[Problem]) -> list[str]:

@@ -117,7 +117,7 @@ def parse_source(files: SourceFiles) -> Edition:
 
 def examine_source(files: SourceFiles) -> Examined:
     """Check every file and every record across them; the edition when no problem stops it."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(files.notices)
     texts = {name: _decode(data, files.name(name), problems) for name, data in files.contents.items()}
     reader = _Reader(files, texts, problems)
     glossary = reader.data(GLOSSARY)

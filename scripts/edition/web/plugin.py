@@ -44,6 +44,7 @@ from edition.pages.citation import cite, json_ld, meta_tags, page_url, reviews_j
 from edition.pages.pipeline import build_pages, describe_summary
 from edition.pages.writer import is_generated
 from edition.source import load_source
+from edition.web.search import SearchIndexError, index_site
 from edition.web.stylesheets import TrimError, TrimToolsMissingError, trim_stylesheets
 from edition.web.themeenv import lighten_environments
 
@@ -80,6 +81,8 @@ class EditionConfig(base.Config):  # type: ignore[no-untyped-call]
     """Trim the theme's stylesheets to the rules the pages use (the preview keeps them whole)."""
     cache = options.Type(bool, default=True)
     """Keep compiled templates and trimmed stylesheets in the user's cache folder between builds."""
+    search = options.Type(bool, default=True)
+    """Index the built site for the search page (`search`)."""
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
@@ -99,7 +102,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         """The source folder: the `source` option, relative to mkdocs.yml."""
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.source
 
-    # Before the search plugin's, which asks the theme for environments (themeenv).
+    # Before other plugins', which may ask the theme for environments (themeenv).
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Lighten the theme's environments, load the source, generate the pages, give the templates the edition's metadata."""
@@ -155,7 +158,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Trim the built site's theme stylesheets, unless told not to."""
+        """Index the built site for search and trim its theme stylesheets, unless told not to."""
+        if self.config.search:
+            try:
+                index_site(Path(config.site_dir), self.data.get("language", "en"))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
         if not self.config.trim_stylesheets:
             return
         try:

@@ -124,11 +124,12 @@ def build_site(source: Path, site: Path, config: Path, *, pdf: bool = True, cach
     typesetter = None
     try:
         (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
-        pages, book = staging / "site", staging / "book.pdf"
-        books = BuildCache.in_user_cache("books", ".pdf") if pdf and cache else None
-        digest = book_digest(files) if pdf else ""
+        pages, book = staging / "site", staging / ("books" if edition.collection else "book.pdf")
+        books = BuildCache.in_user_cache("books", ".pdf") if pdf and cache and not edition.collection else None
+        digest = book_digest(files) if pdf and not edition.collection else ""
         kept = books.fetch(digest) if books is not None else None
-        typesetter = start_typesetter(source, book) if pdf and kept is None else None
+        # A collection's books are each kept by the typesetter itself, by the digest of its own document.
+        typesetter = start_typesetter(source, book, cache=cache) if pdf and kept is None else None
         # MkDocs dates the sitemap by SOURCE_DATE_EPOCH (the edition's own date unless the caller set one).
         with environment({"SOURCE_DATE_EPOCH": epoch}):
             built = run_mkdocs(config, pages, Build(source, edition, pdf, cache))
@@ -136,7 +137,10 @@ def build_site(source: Path, site: Path, config: Path, *, pdf: bool = True, cach
         if not (built and typeset):
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
             return 1
-        if kept is not None:
+        if edition.collection:
+            for typeset_book in sorted(book.rglob("*.pdf")) if pdf else []:
+                typeset_book.replace(pages / typeset_book.relative_to(book))
+        elif kept is not None:
             (pages / pdf_name(edition)).write_bytes(kept)
         elif pdf:
             if books is not None:
@@ -167,10 +171,10 @@ class Build:
     trim: bool = True
 
 
-def start_typesetter(source: Path, book: Path) -> subprocess.Popen[bytes]:
-    """Start the edition's `pdf` command writing the PDF to `book`, in its own session, to die with this process."""
+def start_typesetter(source: Path, book: Path, *, cache: bool = True) -> subprocess.Popen[bytes]:
+    """Start the edition's `pdf` command writing the PDF to `book` (a collection's: into that folder), to die with this process."""
     return subprocess.Popen(
-        [sys.executable, "-m", "edition", "pdf", "--source", str(source), "--out", str(book)],
+        [sys.executable, "-m", "edition", "pdf", "--source", str(source), "--out", str(book), *([] if cache else ["--no-cache"])],
         stdout=subprocess.DEVNULL,
         start_new_session=True,  # a Ctrl+C at the terminal reaches this process, which stops the typesetter itself
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
