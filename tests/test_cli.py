@@ -80,3 +80,17 @@ def test_the_summary_says_one_paragraph_not_one_paragraphs(tmp_path: Path) -> No
     result = run("--source", folder, "--out", tmp_path / "docs")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "1 paragraph, 43 words"
+
+
+def test_synthetic_collection_writes_a_collection_that_checks_clean_and_its_plain_twin(tmp_path: Path) -> None:
+    result = edition(
+        "synthetic-collection", "--documents", "3", "--entries", "40", "--out", tmp_path / "source", "--plain", tmp_path / "plain"
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (tmp_path / "source" / "documents").iterdir()) == [f"document-000{n}" for n in (1, 2, 3)]
+    assert (tmp_path / "plain" / "mkdocs.yml").is_file()
+    checked = edition("check", "--source", tmp_path / "source")
+    assert checked.returncode == 0 or "\n0 errors and " in "\n" + checked.stderr, checked.stdout + checked.stderr
+    again = edition("synthetic-collection", "--documents", "3", "--out", tmp_path / "source")
+    assert again.returncode == 2
+    assert "already exists and is not an empty folder" in again.stderr

@@ -12,13 +12,14 @@ from edition.source import schema
 from helpers import ROOT, copy_project
 
 MARK = "<!-- worked example: tests/test_readme.py runs this block -->"
+COLLECTION_MARK = "<!-- collection example: tests/test_readme.py runs this block -->"
 
 
-def worked_example() -> str:
-    """The shell block that follows the worked example's mark in README.md."""
+def worked_example(mark: str = MARK) -> str:
+    """The shell block that follows a worked example's mark in README.md."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    found = re.search(re.escape(MARK) + r"\n```sh\n(?P<script>.*?)\n```", readme, re.DOTALL)
-    assert found, "README.md has no worked example block after its mark"
+    found = re.search(re.escape(mark) + r"\n```sh\n(?P<script>.*?)\n```", readme, re.DOTALL)
+    assert found, f"README.md has no worked example block after {mark}"
     return found["script"]
 
 
@@ -35,6 +36,22 @@ def test_the_worked_example_builds_a_new_edition_on_the_first_try(tmp_path: Path
     assert list(site.glob("the-secretary-of-state-on-the-geneva-talks.pdf"))
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Crimea" not in home and "Blinken" not in home, "nothing of the Crimea edition"
+
+
+@pytest.mark.site
+def test_the_collection_example_builds_both_documents_with_a_shared_glossary(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    script = worked_example(COLLECTION_MARK)
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "source is valid: no problems found" in result.stdout
+    site = project / "reports-site"
+    for slug in ("blinken-crimea", "example-statement"):
+        assert (site / slug / "index.html").is_file()
+        assert list((site / slug).glob("*.pdf")), f"{slug} has its PDF"
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    entry = glossary.split('id="crimea"', 1)[1].split("</section>", 1)[0]
+    assert "../blinken-crimea/#p" in entry and "../example-statement/#p1" in entry
 
 
 @pytest.mark.site

@@ -10,6 +10,7 @@
 | `preview` | serve the edition on 127.0.0.1 and rebuild it on every save |
 | `map-data` | regenerate the locator map's base data from world-atlas |
 | `bench` | measure the edition against the plain alternative (`make bench`) |
+| `synthetic-collection` | write the benchmark's synthetic collection, to build or measure by hand |
 
 Each option is declared once, here. Exit codes: 0 done, 1 the source has problems or
 the build failed, 2 refused (a SITE the tool may not replace, a wrong option), 130 interrupted.
@@ -106,6 +107,13 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="a smoke run: small inputs, one run of everything")
     bench.add_argument("--output", type=Path, default=None, help="the report to write (default: BENCHMARK.md)")
     bench.set_defaults(run=run_bench)
+
+    synthetic = commands.add_parser("synthetic-collection", help="write the benchmark's synthetic collection (and its plain twin)")
+    synthetic.add_argument("--documents", type=int, default=1000, help="how many documents (default: 1000)")
+    synthetic.add_argument("--entries", type=int, default=2000, help="how many shared glossary entries (default: 2000)")
+    synthetic.add_argument("--out", type=Path, required=True, help="the source folder to write (new or empty)")
+    synthetic.add_argument("--plain", type=Path, default=None, help="also write a plain Material project of the same texts here")
+    synthetic.set_defaults(run=run_synthetic_collection)
     return parser
 
 
@@ -207,6 +215,21 @@ def run_map_data(arguments: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dumps(region(topology, WORLD if arguments.world else REGION)), encoding="utf-8", newline="\n")
     print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
+    return 0
+
+
+def run_synthetic_collection(arguments: argparse.Namespace) -> int:
+    """Write the synthetic collection the benchmark builds, and optionally its plain Material twin."""
+    from edition.bench.collection import write_plain_collection, write_synthetic_collection
+
+    for folder in (arguments.out, arguments.plain):
+        if folder is not None and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise RefusedError(f"{folder} already exists and is not an empty folder; choose a new one")
+    source = write_synthetic_collection(arguments.out, arguments.documents, entries=arguments.entries)
+    print(f"wrote a collection of {arguments.documents:,} documents and {arguments.entries:,} glossary entries into {source}/")
+    if arguments.plain is not None:
+        config = write_plain_collection(arguments.plain, source)
+        print(f"wrote its plain Material twin into {arguments.plain}/: build it with mkdocs build -f {config}")
     return 0
 
 

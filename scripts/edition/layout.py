@@ -14,6 +14,7 @@ its text, notes and claims, and shares the rest.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,9 +33,14 @@ def href(source: str, target: str, fragment: str = "") -> str:
     anchor = f"#{fragment}" if fragment else ""
     if source == target:
         return anchor or "./"
-    here, there = url_of(source) or ".", url_of(target) or "."
-    path = posixpath.relpath(there, here)
+    path = _relative(source, target)
     return ("" if path == "." else path + "/") + anchor or "./"
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(source: str, target: str) -> str:
+    """The path from one page's address to another's; a collection's pages ask for the same few pairs many times."""
+    return posixpath.relpath(url_of(target) or ".", url_of(source) or ".")
 
 
 def md_path(source: str, target: str, fragment: str = "") -> str:

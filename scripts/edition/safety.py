@@ -228,8 +228,9 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 
 
+@functools.lru_cache(maxsize=32768)
 def _rendered(text: str) -> str:
-    """An editor's Markdown as HTML, raw HTML disarmed, before cleaning."""
+    """An editor's Markdown as HTML, raw HTML disarmed, before cleaning; kept, as the check and the page render the same text."""
     return _renderer().reset().convert(disarm_html(text))
 
 

@@ -22,6 +22,7 @@ from edition.bench.lighthouse import CATEGORIES, KINDS, Report, run_lighthouse
 from edition.bench.plain import write_plain_project, write_same_pages_project
 from edition.bench.preview import time_reloads
 from edition.bench.report import Row, at_least, at_most, kib, page, seconds, table
+from edition.bench.scale import collection_rows
 from edition.bench.sites import make_command, mkdocs_environment, peak_memory_kib, plain_build_command, time_make_target, time_site_builds
 from edition.bench.synthetic import make_glossary, make_paragraphs, write_source
 from edition.bench.throughput import Linearity, Throughput, measure, measure_linearity
@@ -45,10 +46,15 @@ class Settings:
     lighthouse_runs: int
     memory_words: int
     memory_entries: int
+    collection_documents: tuple[int, int]
+    """The small and the large synthetic collection, whose times give how the build grows."""
+    collection_runs: int
+    pdf_documents: int
+    """The documents of the collection whose PDFs are typeset (0: the large collection's)."""
 
 
-FULL = Settings((10**5, 10**6), (100, 2000), (51, 11), (3, 1), 7, 3, 5, 1_950_000, 5000)
-QUICK = Settings((10**4, 10**5), (100, 2000), (3, 1), (1, 1), 1, 1, 1, 100_000, 500)
+FULL = Settings((10**5, 10**6), (100, 2000), (51, 11), (3, 1), 7, 3, 5, 1_950_000, 5000, (100, 1000), 3, 0)
+QUICK = Settings((10**4, 10**5), (100, 2000), (3, 1), (1, 1), 1, 1, 1, 100_000, 500, (10, 40), 1, 10)
 
 
 def both(time: ProcessTime) -> str:
@@ -270,6 +276,13 @@ NOTES = [
     " site` (its book kept), of the plain build and of the same pages built plain, every process"
     " included, are also counted with callgrind.",
     "`make pdf` is timed only when the Makefile has that target.",
+    "Collections (scripts/edition/bench/scale.py): a synthetic collection of ~600-word documents with 3 notes and"
+    " 3 claims each and 2,000 shared glossary entries (`python -m edition synthetic-collection --documents N --out DIR`"
+    " writes the same one, and its plain twin with `--plain DIR`), built by `python -m edition site --no-pdf`"
+    " against `mkdocs build` of a plain Material project of the same texts configured for scale: nav sections"
+    " of 100 with `navigation.prune`, the search plugin, `font: false`. Times are medians of runs in turns; the"
+    " ratio is of wall-clock seconds. Sizes count every file's bytes. The PDFs are typeset by `python -m edition"
+    " pdf` into an empty cache, then again after one document's notes.yml changed.",
     "Preview: `make preview` in a temporary copy of the project on a free 127.0.0.1 port; the clock runs"
     " from writing source/glossary.yml to the article page served with the edit (polled every 20 ms).",
     "Lighthouse 13.5 (npm) with Debian's Chromium, mobile defaults (simulated Slow 4G, 4× CPU slowdown),"
@@ -312,6 +325,7 @@ def benchmark(*, quick: bool = False, output: Path | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench.") as folder:
         rows += site_rows(settings, Path(folder))
         rows += memory_rows(settings, Path(folder))
+        rows += collection_rows(settings.collection_documents, settings.collection_runs, Path(folder), pdf_documents=settings.pdf_documents)
     sys.stdout.write(table(rows))
     runs = describe_runs(settings) + (" (a `--quick` smoke run)." if quick else ".")
     output.write_text(page(about, runs, rows, NOTES), encoding="utf-8")

@@ -45,7 +45,8 @@ def glossary_letter(page: str) -> str:
 
 def render_collection_home(edition: Edition, matched: Sequence[Matched], front_matter: str, *, has_map: bool) -> str:
     """The collection's home page: the editors' Markdown (or how to read the collection), then its documents by year."""
-    intro = disarm_html(edition.home) if edition.home is not None else collection_how_to_read(edition, has_map=has_map)
+    glossary = "glossary/index.md" if split_glossary(edition.entries) else "glossary.md"
+    intro = disarm_html(edition.home) if edition.home is not None else collection_how_to_read(edition, has_map=has_map, glossary=glossary)
     return "\n\n".join([front_matter.rstrip("\n"), intro.rstrip(), documents_list([one.document for one in matched])]) + "\n"
 
 

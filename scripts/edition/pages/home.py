@@ -78,8 +78,8 @@ def _how_to_read(edition: Edition, *, has_map: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def collection_how_to_read(edition: Edition, *, has_map: bool) -> str:
-    """How to read a collection, one item for each thing it has."""
+def collection_how_to_read(edition: Edition, *, has_map: bool, glossary: str = "glossary.md") -> str:
+    """How to read a collection, one item for each thing it has; `glossary` is the glossary's first page."""
     items = [
         "**Each document** has a page of its own, listed below: its text reproduced exactly as the editors received it, "
         "numbered paragraphs that can be cited one by one, and, below the text, its editorial notes and who said what.",
@@ -88,7 +88,7 @@ def collection_how_to_read(edition: Edition, *, has_map: bool) -> str:
         items += [
             "**Footnotes** explain each term, person, place and organization at its first mention in each document; "
             "later mentions are underlined with dots and link to the entry.",
-            "**The [glossary](glossary.md)** is shared by every document: each entry links back to every document and paragraph "
+            f"**The [glossary]({glossary})** is shared by every document: each entry links back to every document and paragraph "
             "that mentions it. **The [index of names](names.md)** lists the people, places and organizations.",
         ]
     figures = [name for name, present in (("[map](map.md)", has_map), ("[timeline](timeline.md)", bool(edition.timeline))) if present]

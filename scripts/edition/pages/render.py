@@ -108,16 +108,20 @@ def paragraph_index(occurrences: Iterable[Occurrence]) -> dict[str, list[int]]:
 
 
 def render_search(edition: Edition, front_matter: str) -> str:
-    """The search page: the place Pagefind's interface opens in (`edition.js`), and what to do without JavaScript."""
+    """The search page: the place Pagefind's interface opens in (`edition.js`), and what to do without JavaScript.
+
+    Its own words are marked `data-pagefind-ignore`, so that a search never finds the search page.
+    """
     texts = "every document" if edition.collection else "the article"
     box = (
-        '<div class="ed-search" id="ed-search" data-bundle="../pagefind/" data-root="../" data-label="Words to search for">\n'
+        '<div class="ed-search" id="ed-search" data-bundle="../pagefind/" data-root="../" data-label="Words to search for" '
+        'data-pagefind-ignore="all">\n'
+        f"<p>Search finds words in {texts}, the glossary, the notes and the other pages of this edition.</p>\n"
         '<noscript><p>Search runs in your browser and needs JavaScript. Without it, the <a href="../glossary/">glossary</a> '
         'and the <a href="../names/">index of names</a> list every entry with links to where it occurs.</p></noscript>\n'
         "</div>"
     )
-    intro = f"Search finds words in {texts}, the glossary, the notes and the other pages of this edition."
-    return "\n\n".join([front_matter, "# Search", intro, passthrough(box)]) + "\n"
+    return "\n\n".join([front_matter, '# Search {: data-pagefind-ignore="all" }', passthrough(box)]) + "\n"
 
 
 # A document's text ---------------------------------------------------------------------------

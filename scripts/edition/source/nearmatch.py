@@ -10,9 +10,11 @@ the editor should have copied.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 QUOTES = {**dict.fromkeys("’‘‚‛′`", "'"), **dict.fromkeys("“”„‟″", '"')}
 DASHES = dict.fromkeys("‐‑‒–—―−", "-")
@@ -42,9 +44,9 @@ class NearMatch:
         return f"the text has “{self.found}” in {self.where}, which differs in {kinds}; copy it exactly"
 
 
-def _fold_character(character: str, kinds: Iterable[str]) -> str:
+@functools.lru_cache(maxsize=4096)
+def _fold_character(character: str, kinds: frozenset[str]) -> str:
     """One character with the given kinds of difference folded away (possibly several characters, or none)."""
-    kinds = set(kinds)
     if "composition" in kinds:
         character = unicodedata.normalize("NFD", character)
     if "quotes" in kinds:
@@ -58,7 +60,7 @@ def _fold_character(character: str, kinds: Iterable[str]) -> str:
 
 def fold(text: str, kinds: Iterable[str] = DIFFERENCES) -> tuple[str, list[int]]:
     """The text folded, and for each folded character the index of the character it came from."""
-    kinds = tuple(kinds)
+    kinds = frozenset(kinds)
     folded: list[str] = []
     origin: list[int] = []
     in_space = False
@@ -76,31 +78,61 @@ def fold(text: str, kinds: Iterable[str] = DIFFERENCES) -> tuple[str, list[int]]
     return "".join(folded), origin
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+"""What a quick look for a near match leaves out: everything but the letters and digits that folding neither makes nor drops."""
+
+
 @dataclass(frozen=True)
 class FoldedText:
-    """Paragraphs folded once, to look for many near matches in them."""
+    """Paragraphs to look for many near matches in, each folded once and only when it may hold one.
+
+    Folding is character by character and slow; a paragraph is folded only when the folded
+    words' letters and digits a–z, 0–9, in order and nothing else, occur in the paragraph's
+    decomposed and casefolded (C-speed string methods) with everything else left out. That
+    look is sound: folding gives a letter or digit exactly where the decomposition and
+    casefolding give it, so where the folded words occur, their letters and digits do.
+    """
 
     paragraphs: tuple[str, ...]
-    folded: tuple[tuple[str, list[int]], ...]
     labels: tuple[str, ...]
+    _quick: list[str | None] = field(default_factory=list, repr=False, compare=False)
+    _folded: dict[int, tuple[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, paragraphs: Sequence[str], labels: Sequence[str] | None = None) -> FoldedText:
-        """Fold every paragraph; `labels` name each in messages (default: ¶1, ¶2 …)."""
+        """The paragraphs; `labels` name each in messages (default: ¶1, ¶2 …)."""
         names = tuple(labels) if labels is not None else tuple(f"¶{number}" for number in range(1, len(paragraphs) + 1))
-        return cls(tuple(paragraphs), tuple(fold(paragraph) for paragraph in paragraphs), names)
+        return cls(tuple(paragraphs), names, [None] * len(paragraphs))
 
     def near_match(self, typed: str) -> NearMatch | None:
         """Where `typed` occurs once its differences from the text are folded away; None when it does not."""
         needle, _ = fold(typed)
         if not needle.strip():
             return None
-        for number, (folded, origin) in enumerate(self.folded):
+        letters = _NOT_ALPHANUMERIC.sub("", needle)
+        for number, paragraph in enumerate(self.paragraphs):
+            if letters not in self._quick_form(number):
+                continue
+            folded, origin = self._fold(number)
             start = folded.find(needle)
             if start != -1:
-                found = self.paragraphs[number][origin[start] : origin[start + len(needle) - 1] + 1]
+                found = paragraph[origin[start] : origin[start + len(needle) - 1] + 1]
                 return NearMatch(found, self.labels[number], _differences(typed, found))
         return None
+
+    def _quick_form(self, number: int) -> str:
+        """A paragraph's letters and digits a–z, 0–9 once decomposed and casefolded, made once."""
+        quick = self._quick[number]
+        if quick is None:
+            decomposed = unicodedata.normalize("NFD", self.paragraphs[number]).casefold()
+            quick = self._quick[number] = _NOT_ALPHANUMERIC.sub("", decomposed)
+        return quick
+
+    def _fold(self, number: int) -> tuple[str, list[int]]:
+        """A paragraph folded, with the origin of each character, made once."""
+        if number not in self._folded:
+            self._folded[number] = fold(self.paragraphs[number])
+        return self._folded[number]
 
 
 def near_match(typed: str, paragraphs: Sequence[str]) -> NearMatch | None:

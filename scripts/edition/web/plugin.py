@@ -10,7 +10,8 @@ plugins:
 
 `make site` and the preview load the same configuration and set the options of a
 build in hand (`pdf`, `trim_stylesheets`, `cache`) on the plugin, and may hand it the
-edition they have already loaded (`preloaded`), so the source is read once.
+edition they have already loaded and its pages (`preloaded`), so the source is read and
+the pages are made once.
 
 The generated pages are handed to MkDocs in memory (`File.generated`), so a build
 never writes into `docs/`. Every Jinja environment of the theme keeps compiled
@@ -89,8 +90,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
     """Generates the edition's pages and gives the templates its metadata."""
 
     def __init__(self) -> None:
-        self.preloaded: Edition | None = None
-        """An edition the caller has loaded from `source` already, used instead of loading it again."""
+        self.preloaded: tuple[Edition, tuple[Page, ...]] | None = None
+        """An edition the caller has loaded from `source` already, and its pages, used instead of making them again."""
         self.pages: tuple[Page, ...] = ()
         self.base_url: str | None = None
         self.data: dict[str, Any] = {}
@@ -110,12 +111,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         folder = self.source_folder(config)
         if str(folder) not in config.watch:
             config.watch.append(str(folder))
-        try:
-            edition = self.preloaded or load_source(folder)
-        except SourceError as error:
-            raise PluginError(str(error)) from None
-        self.pages, summary = build_pages(edition)
-        if self.preloaded is None:  # a caller that loaded the edition reports on it itself
+        if self.preloaded is not None:  # a caller that loaded the edition reports on it itself
+            edition, self.pages = self.preloaded
+        else:
+            try:
+                edition = load_source(folder)
+            except SourceError as error:
+                raise PluginError(str(error)) from None
+            self.pages, summary = build_pages(edition)
             log.info("Edition: %s", describe_summary(summary).replace("\n", "; "))
             # Not log.warning: a strict build stops at warnings, and these do not stop the edition.
             for warning in summary.warnings:

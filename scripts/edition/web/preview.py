@@ -30,6 +30,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from edition.errors import SourceError
+from edition.pages.pipeline import build_pages
 from edition.source import parse_source, read_source
 from edition.web.serve import LOOPBACK, SiteHandler, running
 from edition.web.site import Build, run_mkdocs
@@ -66,7 +67,8 @@ class Preview:
             return False
         target = self.root / f"build-{self.generation + 1}"
         errors: list[str] = []
-        built = run_mkdocs(self.config, target, Build(self.source, edition, pdf=False, cache=True, trim=False), errors=errors)
+        pages, _ = build_pages(edition)
+        built = run_mkdocs(self.config, target, Build(self.source, edition, pages, pdf=False, cache=True, trim=False), errors=errors)
         if not built:
             shutil.rmtree(target, ignore_errors=True)
             self._failed(errors or ["the site could not be built; the terminal says why"])

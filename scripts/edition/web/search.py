@@ -14,7 +14,6 @@ the citation block. The search page and the error page are left out.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,8 +22,11 @@ from pagefind.index import IndexConfig, PagefindIndex
 BUNDLE = "pagefind"
 """The folder of the site that holds the index and Pagefind's scripts."""
 
-LEFT_OUT = frozenset({"search/index.html", "404.html"})
-"""Pages whose text is not what a reader searches for."""
+PAGES = "**/index.html"
+"""The pages indexed: every page at its directory address, which leaves out the error page, 404.html.
+
+The search page marks its own text `data-pagefind-ignore` (`pages.render.render_search`).
+"""
 
 CONFIG: IndexConfig = {
     "root_selector": "article",
@@ -38,26 +40,24 @@ class SearchIndexError(Exception):
 
 def index_site(site: Path, language: str) -> int:
     """Index the site's pages into `site/pagefind/`; return how many pages were indexed."""
-    pages = sorted(path for path in site.rglob("*.html") if path.relative_to(site).as_posix() not in LEFT_OUT)
     try:
         # A thread of its own: the caller may already run an event loop (a test driving a
         # browser does), and asyncio.run refuses to start a second one in the same thread.
         with ThreadPoolExecutor(max_workers=1) as thread:
-            return thread.submit(asyncio.run, _index(site, pages, language)).result()
+            return thread.submit(asyncio.run, _index(site, language)).result()
     except (OSError, AssertionError, RuntimeError) as error:  # the service failed to start, or answered out of turn
         raise SearchIndexError(f"Pagefind could not index the site ({error})") from None
 
 
-async def _index(site: Path, pages: Iterable[Path], language: str) -> int:
-    """Hand each page to a Pagefind service, then write the bundle."""
+async def _index(site: Path, language: str) -> int:
+    """Have a Pagefind service read the site's pages from disk, and write the bundle as it closes.
+
+    Pagefind reads the folder itself: handing it each page's text through the Python API
+    costs about 0.1 s a page (107 s for a thousand), reading the folder 0.1 s for two hundred.
+    """
     # The bundle is written as the context closes, to the configured path: a path given to
     # write_files instead would be written there and then again, by default, to ./pagefind.
     config: IndexConfig = {**CONFIG, "force_language": language.split("-")[0].lower() or "en", "output_path": str(site / BUNDLE)}
-    count = 0
     async with PagefindIndex(config) as index:
-        for path in pages:
-            relative = path.relative_to(site).as_posix()
-            url = "/" + relative.removesuffix("index.html")
-            await index.add_html_file(content=path.read_text(encoding="utf-8"), url=url)
-            count += 1
-    return count
+        result = await index.add_directory(str(site), glob=PAGES)
+    return int(result["page_count"])

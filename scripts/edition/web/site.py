@@ -40,8 +40,8 @@ from edition.book.inputs import book_digest
 from edition.book.name import pdf_name
 from edition.cache import BuildCache
 from edition.errors import RefusedError
-from edition.model import Edition
-from edition.pages.pipeline import describe_summary, summarize
+from edition.model import Edition, Page
+from edition.pages.pipeline import build_pages, describe_summary
 from edition.source import parse_source, read_source
 from edition.web.plugin import EditionPlugin
 
@@ -130,9 +130,10 @@ def build_site(source: Path, site: Path, config: Path, *, pdf: bool = True, cach
         kept = books.fetch(digest) if books is not None else None
         # A collection's books are each kept by the typesetter itself, by the digest of its own document.
         typesetter = start_typesetter(source, book, cache=cache) if pdf and kept is None else None
+        generated, summary = build_pages(edition)
         # MkDocs dates the sitemap by SOURCE_DATE_EPOCH (the edition's own date unless the caller set one).
         with environment({"SOURCE_DATE_EPOCH": epoch}):
-            built = run_mkdocs(config, pages, Build(source, edition, pdf, cache))
+            built = run_mkdocs(config, pages, Build(source, edition, generated, pdf, cache))
         typeset = typesetter.wait() == 0 if typesetter else True
         if not (built and typeset):
             print(f"build_site: the build failed; {site} is unchanged.", file=sys.stderr)
@@ -146,7 +147,6 @@ def build_site(source: Path, site: Path, config: Path, *, pdf: bool = True, cach
             if books is not None:
                 keep_book(books, source, digest, book)
             book.replace(pages / pdf_name(edition))
-        summary = summarize(edition)
         for warning in summary.warnings:
             print(warning, file=sys.stderr)
         (pages / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
@@ -162,10 +162,11 @@ def build_site(source: Path, site: Path, config: Path, *, pdf: bool = True, cach
 
 @dataclass(frozen=True)
 class Build:
-    """What one build tells the edition's MkDocs plugin: the source, its edition as loaded, the PDF's name, caching, trimming."""
+    """What one build tells the edition's MkDocs plugin: the source, its edition as loaded and its pages, PDF, caching, trimming."""
 
     source: Path
     edition: Edition
+    pages: tuple[Page, ...]
     pdf: bool
     cache: bool = True
     trim: bool = True
@@ -277,7 +278,7 @@ def configure_plugin(settings: MkDocsConfig, build_settings: Build) -> EditionPl
     plugin.config.pdf = build_settings.pdf
     plugin.config.cache = build_settings.cache
     plugin.config.trim_stylesheets = build_settings.trim
-    plugin.preloaded = build_settings.edition
+    plugin.preloaded = (build_settings.edition, build_settings.pages)
     return plugin
 
 
