@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
@@ -161,16 +162,26 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Index the built site for search and trim its theme stylesheets, unless told not to."""
-        if self.config.search:
+        """Index the built site for search and trim its theme stylesheets, unless told not to.
+
+        Pagefind runs in a process of its own and reads only the pages, the trim rewrites only
+        the stylesheets: the index is written while the stylesheets are trimmed.
+        """
+        site = Path(config.site_dir)
+        with ThreadPoolExecutor(max_workers=1) as indexer:
+            indexed = indexer.submit(index_site, site, self.data.get("language", "en")) if self.config.search else None
+            if self.config.trim_stylesheets:
+                self._trim(site)
             try:
-                index_site(Path(config.site_dir), self.data.get("language", "en"))
+                if indexed is not None:
+                    indexed.result()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
-        if not self.config.trim_stylesheets:
-            return
+
+    def _trim(self, site: Path) -> None:
+        """Trim the theme's stylesheets to what the pages use; without the tools, say so and go on."""
         try:
-            trim_stylesheets(Path(config.site_dir), cache=self.config.cache)
+            trim_stylesheets(site, cache=self.config.cache)
         except TrimToolsMissingError as error:
             # The trim only makes the site lighter; without its tools the site is whole, so the build goes on.
             log.info("Stylesheets not trimmed: %s. The site is complete, its stylesheets only larger.", error)
