@@ -86,7 +86,8 @@ KINDS = ("HTML", "search index", "stylesheets", "scripts", "other")
 
 def _kind(request: dict[str, Any]) -> str:
     """Which group of the page-weight breakdown a request belongs to."""
-    if str(request.get("url", "")).endswith("search_index.json"):
+    url = str(request.get("url", ""))
+    if url.endswith("search_index.json") or "/pagefind/" in url:
         return "search index"
     return {"Document": "HTML", "Stylesheet": "stylesheets", "Script": "scripts"}.get(str(request.get("resourceType")), "other")
 

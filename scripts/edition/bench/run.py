@@ -325,7 +325,10 @@ def benchmark(*, quick: bool = False, output: Path | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench.") as folder:
         rows += site_rows(settings, Path(folder))
         rows += memory_rows(settings, Path(folder))
-        rows += collection_rows(settings.collection_documents, settings.collection_runs, Path(folder), pdf_documents=settings.pdf_documents)
+        rows += collection_rows(
+            settings.collection_documents, settings.collection_runs, Path(folder),
+            pdf_documents=settings.pdf_documents, lighthouse_runs=settings.lighthouse_runs,
+        )  # fmt: skip
     sys.stdout.write(table(rows))
     runs = describe_runs(settings) + (" (a `--quick` smoke run)." if quick else ".")
     output.write_text(page(about, runs, rows, NOTES), encoding="utf-8")

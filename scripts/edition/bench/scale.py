@@ -16,9 +16,11 @@ import sys
 from pathlib import Path
 
 from edition.bench.collection import write_plain_collection, write_synthetic_collection
+from edition.bench.lighthouse import CATEGORIES, Report, run_lighthouse
 from edition.bench.report import Row, at_most, kib
 from edition.bench.sites import mkdocs_environment, peak_memory_kib, plain_build_command, run
 from edition.bench.timing import ProcessTime, process_medians_in_turns
+from edition.web.serve import serving
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -39,7 +41,7 @@ def both(time: ProcessTime) -> str:
     return f"{time.wall:.1f} s wall; {time.cpu:.1f} s CPU"
 
 
-def collection_rows(documents: tuple[int, int], runs: int, scratch: Path, *, pdf_documents: int) -> list[Row]:
+def collection_rows(documents: tuple[int, int], runs: int, scratch: Path, *, pdf_documents: int, lighthouse_runs: int = 1) -> list[Row]:
     """Build the small and the large collection and their plain twins; compare time, size, page weight, memory and PDFs."""
     small, large = documents
     environment = mkdocs_environment()
@@ -75,7 +77,49 @@ def collection_rows(documents: tuple[int, int], runs: int, scratch: Path, *, pdf
     peak = peak_memory_kib(edition_site_command(sources[large], scratch / "memory-site"), ROOT, environment)
     fits = peak <= 1.5 * 1024 * 1024
     rows.append(Row(f"Peak memory of `make site`, {large:,} documents (max RSS)", f"{peak / 1024:,.0f} MiB", "", None, "≤ 1.5 GiB", fits))
+    rows += lighthouse_rows(sites[large], plain_sites[large], lighthouse_runs)
     return rows + pdf_rows(sources[large], pdf_documents, scratch)
+
+
+def lighthouse_rows(site: Path, plain_site: Path, runs: int) -> list[Row]:
+    """Lighthouse (mobile) on the first document's page of each site: scores and what the page transfers."""
+    first = sorted(site.glob("document-*"))[0].name
+    plain_page = sorted(plain_site.glob(f"sec-*/{first}"))[0].relative_to(plain_site).as_posix()
+    ours: list[Report] = []
+    theirs: list[Report] = []
+    with serving(site) as url, serving(plain_site) as plain_url:
+        for _ in range(runs):
+            ours.append(run_lighthouse(ROOT, f"{url}{first}/"))
+            theirs.append(run_lighthouse(ROOT, f"{plain_url}{plain_page}/"))
+    rows = []
+    for category in CATEGORIES:
+        mine = statistics.median(report.scores[category] for report in ours)
+        plain = statistics.median(report.scores[category] for report in theirs)
+        budget = 98 if category == "performance" else 100
+        rows.append(
+            Row(
+                f"Lighthouse {category}, a document's page of the large collection",
+                f"{mine:g}",
+                f"{plain:g}",
+                None,
+                f"≥ {budget}",
+                mine >= budget,
+            )
+        )
+    transfer = int(statistics.median(report.transfer_bytes for report in ours))
+    plain_transfer = int(statistics.median(report.transfer_bytes for report in theirs))
+    fits = transfer <= 150 * 1024
+    rows.append(
+        Row(
+            "… what it transfers at load (gzip), search included",
+            kib(transfer),
+            kib(plain_transfer),
+            transfer / plain_transfer,
+            "≤ 150 KiB",
+            fits,
+        )
+    )
+    return rows
 
 
 def pdf_rows(source: Path, documents: int, scratch: Path) -> list[Row]:

@@ -7,8 +7,8 @@ that edition and of everything else the typesetter reads (`book.inputs`): editin
 document's notes changes only that document's digest, so only its book is typeset again;
 a glossary entry changes the books of the documents that use it.
 
-Typesetting takes a fraction of a second per book and uses one core, so the books are
-typeset by a pool of processes, one per core, each of which imports WeasyPrint once.
+Typesetting a book takes one core for a second or more, so the books are typeset by a
+pool of processes, one per core, each of which imports WeasyPrint once.
 """
 
 from __future__ import annotations
