@@ -12,9 +12,10 @@ import string
 from collections import defaultdict
 from collections.abc import Sequence
 
-from edition.layout import Layout, href, md_path
+from edition.layout import Layout, href
 from edition.model import Anchor, Claim, Document, Insert, Note, Source
-from edition.safety import cited_work, escape_html, escape_text, markdown_html, markdown_text
+from edition.passthrough import passthrough
+from edition.safety import cited_work, escape_html, markdown_html, markdown_text
 from edition.source.anchors import locate
 
 NOTE_TYPE_LABELS = {
@@ -80,15 +81,17 @@ def plain_text(markdown_source: str) -> str:
     return markdown_text(markdown_source)
 
 
-def sources_list(sources: Sequence[Source]) -> str:
-    """Cited works as a Markdown list, one line each."""
-    return "\n".join(f"- {cited_work(source.title, source.url)}" for source in sources)
+def sources_html(sources: Sequence[Source]) -> str:
+    """Cited works as an HTML list, one item each."""
+    return "<ul>\n" + "\n".join(f"<li>{cited_work(source.title, source.url)}</li>" for source in sources) + "\n</ul>"
 
 
 def render_notes(document: Document, layout: Layout, *, level: int = 2) -> str:
     """Every note in reading order, with its quote, text, sources and a link back: the notes page's body, or a document's section.
 
     `level` is the notes' heading level: 2 on a page of their own, 3 within a document's page.
+    Each note is HTML that passes through Markdown unparsed, but for its heading, which
+    Markdown gives its permanent link and puts in the table of contents.
     """
     page = layout.notes(document.slug)
     text = layout.text(document.slug)
@@ -98,20 +101,23 @@ def render_notes(document: Document, layout: Layout, *, level: int = 2) -> str:
     for label, note, anchor in ordered_notes(document):
         kind = NOTE_TYPE_LABELS[note.type]
         number = anchor.paragraph + 1
-        back = f"[¶ {number}]({md_path(page, text, f'p{number}')}), [at the note’s mark]({md_path(page, text, f'noteref-{note.id}')})"
-        sections.append(
-            "\n\n".join(
-                [
-                    f'<section class="ed-note ed-note--{note.type}" id="{note.id}" data-type="{note.type}" markdown>',
-                    f'{"#" * level} {label}. {kind} {{ #{note.id}-heading data-toc-label="{label}. {kind}" }}',
-                    f"> {escape_text(note.quote)}",
-                    f'<div class="ed-prose">\n{markdown_html(note.text)}\n</div>',
-                    "**Sources**\n\n" + sources_list(note.sources),
-                    f"**In the {'text' if layout.collection else 'article'}:** {back}",
-                    "</section>",
-                ]
-            )
+        back = (
+            f'<a href="{href(page, text, f"p{number}")}">¶ {number}</a>, '
+            f'<a href="{href(page, text, f"noteref-{note.id}")}">at the note’s mark</a>'
         )
+        body = [
+            f"<blockquote>\n<p>{escape_html(note.quote)}</p>\n</blockquote>",
+            f'<div class="ed-prose">\n{markdown_html(note.text)}\n</div>',
+            "<p><strong>Sources</strong></p>",
+            sources_html(note.sources),
+            f"<p><strong>In the {'text' if layout.collection else 'article'}:</strong> {back}</p>",
+            "</section>",
+        ]
+        sections += [
+            passthrough(f'<section class="ed-note ed-note--{note.type}" data-type="{note.type}" id="{note.id}">'),
+            f'{"#" * level} {label}. {kind} {{ #{note.id}-heading data-toc-label="{label}. {kind}" }}',
+            passthrough("\n".join(body)),
+        ]
     return "\n\n".join(sections)
 
 
@@ -134,29 +140,30 @@ def render_notes_page(document: Document, layout: Layout, front_matter: str) -> 
 
 
 def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str]) -> str:
-    """The table of who said what: speaker, statement, channel, form and paragraph (Markdown)."""
+    """The table of who said what: speaker, statement, channel, form and paragraph (HTML that passes through Markdown)."""
     if not document.claims:
         return "This edition lists no claims." if not layout.collection else "This document lists no claims."
     page = layout.claims(document.slug)
     text = layout.text(document.slug)
-    rows = [
-        "| ¶ | Who | What | Channel | Form |",
-        "|---|---|---|---|---|",
-    ]
+    rows = []
     for claim, anchor in ordered_claims(document):
         number = anchor.paragraph + 1
-        who = escape_text(claim.who)
+        who = escape_html(claim.who)
         if claim.entry and claim.entry in entry_ids:
-            who = f"[{who}]({md_path(page, layout.entry(claim.entry), claim.entry)})"
+            who = f'<a href="{href(page, layout.entry(claim.entry), claim.entry)}">{who}</a>'
         cells = [
-            f"[{number}]({md_path(page, text, f'p{number}')})",
+            f'<a href="{href(page, text, f"p{number}")}">{number}</a>',
             who,
-            escape_text(claim.what),
-            escape_text(claim.channel),
+            escape_html(claim.what),
+            escape_html(claim.channel),
             CLAIM_FORM_LABELS[claim.form],
         ]
-        rows.append("| " + " | ".join(cell.replace("\n", " ") for cell in cells) + " |")
-    return "\n".join(rows)
+        rows.append("<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in cells) + "</tr>")
+    head = "<thead>\n<tr>\n" + "".join(f"<th>{name}</th>\n" for name in CLAIM_COLUMNS) + "</tr>\n</thead>"
+    return passthrough(f"<table>\n{head}\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+
+
+CLAIM_COLUMNS = ("¶", "Who", "What", "Channel", "Form")
 
 
 def render_claims_page(document: Document, layout: Layout, entry_ids: frozenset[str], front_matter: str) -> str:

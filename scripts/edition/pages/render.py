@@ -17,13 +17,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
 from edition.layout import Layout, href
 from edition.model import Document, Edition, Entry, Matched, Occurrence, Page
-from edition.pages.apparatus import CLAIMS_INTRO, NOTES_INTRO, render_claims, render_claims_page, render_notes, render_notes_page
+from edition.pages.apparatus import (
+    CLAIMS_INTRO,
+    NOTES_INTRO,
+    render_claims,
+    render_claims_page,
+    render_notes,
+    render_notes_page,
+    sources_html,
+)
 from edition.pages.collection import glossary_letter, render_collection_home, split_glossary
 from edition.pages.home import HOME_TITLE, about_title, render_about, render_home
 from edition.pages.text import footnotes_html, text_html
 from edition.pages.writer import GENERATED_MARK
 from edition.passthrough import passthrough
-from edition.safety import cited_work, escape_html, escape_text, markdown_html
+from edition.safety import escape_html, escape_text, markdown_html
 
 KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations"}
 
@@ -250,7 +258,7 @@ def render_entry(entry: Entry, found: Sequence[tuple[Document, list[int]]], page
     body = [
         f'<p><span class="ed-kind">{entry.kind}</span> · Matched as: {forms}</p>',
         definition_block(entry.definition),
-        "<p><strong>Sources</strong></p>\n" + sources_html(entry),
+        "<p><strong>Sources</strong></p>\n" + sources_html(entry.sources),
         f"<p><strong>In the {'documents' if layout.collection else 'article'}:</strong> {backlinks(found, page, layout)}</p>",
     ]
     if on_map and entry.coords:
@@ -264,11 +272,6 @@ def render_entry(entry: Entry, found: Sequence[tuple[Document, list[int]]], page
             passthrough("\n".join([*body, "</section>"])),
         ]
     )
-
-
-def sources_html(entry: Entry) -> str:
-    """An entry's cited works as an HTML list."""
-    return "<ul>\n" + "\n".join(f"<li>{cited_work(source.title, source.url)}</li>" for source in entry.sources) + "\n</ul>"
 
 
 def definition_block(markdown_text: str) -> str:
