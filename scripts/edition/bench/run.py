@@ -274,7 +274,8 @@ NOTES = [
     " CPU seconds (all child processes), which a busy machine disturbs less than wall time. Even so they"
     " move by a fifth or more from one run of the benchmark to the next, so the instructions of `make"
     " site` (its book kept), of the plain build and of the same pages built plain, every process"
-    " included, are also counted with callgrind.",
+    " included but Pagefind's indexer (it hangs under valgrind; the plain build's search index is counted),"
+    " are also counted with callgrind.",
     "`make pdf` is timed only when the Makefile has that target.",
     "Collections (scripts/edition/bench/scale.py): a synthetic collection of ~600-word documents with 3 notes and"
     " 3 claims each and 2,000 shared glossary entries (`python -m edition synthetic-collection --documents N --out DIR`"
