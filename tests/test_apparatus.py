@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition.pages.apparatus import note_label, ordered_notes, plain_text
+from edition.safety import escape_content
 from edition.source import load_source
 from helpers import SOURCE, problems, soup
 
 
 def page(site: Path, name: str) -> str:
     return (site / name / "index.html").read_text(encoding="utf-8")
+
+
+def test_element_content_keeps_quotation_marks_as_typed_and_escapes_markup() -> None:
+    assert escape_content("Blinken's \"red line\" <b>&</b>\t") == "Blinken's \"red line\" &lt;b&gt;&amp;&lt;/b&gt;&#9;"
 
 
 def test_note_labels_run_a_to_z_then_aa() -> None:

@@ -178,6 +178,11 @@ def escape_html(text: str) -> str:
     return html.escape(text, quote=True).replace("\t", "&#9;")
 
 
+def escape_content(text: str) -> str:
+    """Text for HTML element content (never an attribute): `&`, `<` and `>` escaped, quotation marks as typed, as Markdown writes text."""
+    return html.escape(text, quote=False).replace("\t", "&#9;")
+
+
 def cited_work(title: str, url: str | None) -> str:
     """A cited work as HTML that Markdown leaves alone: its title, linked when it has an address.
 

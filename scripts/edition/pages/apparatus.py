@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from edition.layout import Layout, href
 from edition.model import Anchor, Claim, Document, Insert, Note, Source
 from edition.passthrough import passthrough
-from edition.safety import cited_work, escape_html, markdown_html, markdown_text
+from edition.safety import cited_work, escape_content, escape_html, markdown_html, markdown_text
 from edition.source.anchors import locate
 
 NOTE_TYPE_LABELS = {
@@ -106,7 +106,7 @@ def render_notes(document: Document, layout: Layout, *, level: int = 2) -> str:
             f'<a href="{href(page, text, f"noteref-{note.id}")}">at the note’s mark</a>'
         )
         body = [
-            f"<blockquote>\n<p>{escape_html(note.quote)}</p>\n</blockquote>",
+            f"<blockquote>\n<p>{escape_content(note.quote)}</p>\n</blockquote>",
             f'<div class="ed-prose">\n{markdown_html(note.text)}\n</div>',
             "<p><strong>Sources</strong></p>",
             sources_html(note.sources),
@@ -148,14 +148,14 @@ def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str])
     rows = []
     for claim, anchor in ordered_claims(document):
         number = anchor.paragraph + 1
-        who = escape_html(claim.who)
+        who = escape_content(claim.who)
         if claim.entry and claim.entry in entry_ids:
             who = f'<a href="{href(page, layout.entry(claim.entry), claim.entry)}">{who}</a>'
         cells = [
             f'<a href="{href(page, text, f"p{number}")}">{number}</a>',
             who,
-            escape_html(claim.what),
-            escape_html(claim.channel),
+            escape_content(claim.what),
+            escape_content(claim.channel),
             CLAIM_FORM_LABELS[claim.form],
         ]
         rows.append("<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in cells) + "</tr>")
