@@ -15,7 +15,7 @@ def page(site: Path, name: str) -> str:
 
 
 def test_element_content_keeps_quotation_marks_as_typed_and_escapes_markup() -> None:
-    assert escape_content("Blinken's \"red line\" <b>&</b>\t") == "Blinken's \"red line\" &lt;b&gt;&amp;&lt;/b&gt;&#9;"
+    assert escape_content('Blinken\'s "red line" <b>&</b>\t') == 'Blinken\'s "red line" &lt;b&gt;&amp;&lt;/b&gt;&#9;'
 
 
 def test_note_labels_run_a_to_z_then_aa() -> None:
