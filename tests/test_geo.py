@@ -56,3 +56,29 @@ def test_simplify_keeps_ends_and_drops_points_near_the_line() -> None:
 def test_thinning_drops_points_closer_than_the_distance_and_keeps_the_ends() -> None:
     points = [(0.0, 0.0), (0.05, 0.0), (0.5, 0.0), (0.55, 0.02), (1.0, 1.0), (1.01, 1.0)]
     assert thin(points, 0.1) == [(0.0, 0.0), (0.5, 0.0), (1.0, 1.0), (1.01, 1.0)]
+
+
+def test_a_lon_lat_box_far_from_the_picture_cannot_show_and_one_around_it_can() -> None:
+    conic = Conic()
+    x, y = conic.project(33.5, 44.6)
+    picture = (x - 500, y - 500, x + 500, y + 500)
+    assert not conic.may_show(130, -40, 150, -10, picture), "Australia is nowhere near a picture of Crimea"
+    assert not conic.may_show(-10, 35, 0, 44, picture), "nor is Spain"
+    assert conic.may_show(30, 40, 40, 50, picture)
+    assert conic.may_show(-180, -90, 180, 90, picture)
+
+
+def test_a_box_with_a_point_in_the_picture_may_always_show() -> None:
+    conic = Conic()
+    x, y = conic.project(30.0, 50.0)
+    picture = (x - 800, y - 600, x + 800, y + 600)
+    for west in range(-180, 180, 15):
+        for south in range(-80, 80, 10):
+            east, north = west + 20, south + 15
+            inside = any(
+                picture[0] <= px <= picture[2] and picture[1] <= py <= picture[3]
+                for lon in range(west, east + 1)
+                for lat in range(south, north + 1)
+                for px, py in [conic.project(lon, lat)]
+            )
+            assert not inside or conic.may_show(west, south, east, north, picture), (west, south, east, north)

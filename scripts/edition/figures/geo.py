@@ -63,6 +63,25 @@ class Conic:
         lat = 2 * math.atan((self._apex_km / rho) ** (1 / n)) - math.pi / 2
         return self.origin_lon + math.degrees(theta / n), math.degrees(lat)
 
+    def may_show(self, west: float, south: float, east: float, north: float, box: tuple[float, float, float, float]) -> bool:
+        """Whether any point of the lon/lat box can fall in `box` (west, south, east, north, in projected km).
+
+        A parallel projects to an arc about the cone's apex and a meridian to a ray from it:
+        the lon/lat box lies within a range of distances from the apex and of angles about it,
+        and can only meet `box` if both ranges meet those of `box`. True whenever the test
+        does not apply (a cone opening south, or `box` reaching round the apex).
+        """
+        left, bottom, right, top = box
+        if self.cone <= 0 or self._rho_origin - top <= 0:
+            return True
+        corners = [(x, self._rho_origin - y) for x in (left, right) for y in (bottom, top)]
+        angles = [math.atan2(x, rest) for x, rest in corners]
+        nearest = math.hypot(min(max(0.0, left), right), self._rho_origin - top)
+        farthest = max(math.hypot(x, rest) for x, rest in corners)
+        near, far = self._rho(min(north, 89.999)), self._rho(max(south, -89.999))
+        first, last = self.cone * math.radians(west - self.origin_lon), self.cone * math.radians(east - self.origin_lon)
+        return near <= farthest and far >= nearest and first <= max(angles) and last >= min(angles)
+
     def scale_factor(self, lat: float) -> float:
         """How much the projection stretches distances at latitude `lat` (1 on the standard parallels)."""
         phi, phi1 = math.radians(lat), math.radians(self.parallel1)

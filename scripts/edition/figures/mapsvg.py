@@ -287,8 +287,14 @@ def _rings(polygons: Iterable[Polygon], layout: Layout) -> list[list[Point]]:
     """
     rings = []
     view = (-4.0, -4.0, layout.frame.width + 4, layout.frame.height + 4)
+    (west_km, north_km), (east_km, south_km) = layout.frame.to_km(view[:2]), layout.frame.to_km(view[2:])
+    view_km = (west_km, south_km, east_km, north_km)
     for polygon in polygons:
         for ring in polygon:
+            lons, lats = [lon for lon, _ in ring], [lat for _, lat in ring]
+            # Most of the world lies outside the picture: a ring that cannot reach it is not projected.
+            if not layout.conic.may_show(min(lons), min(lats), max(lons), max(lats), view_km):
+                continue
             points = clip_ring(thin([layout.px(lat, lon) for lon, lat in ring], 0.1), view)
             points = simplify([*points, points[0]], 0.4)[:-1] if len(points) >= 3 else []
             if len(points) >= 3:
