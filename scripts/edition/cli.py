@@ -28,7 +28,7 @@ from edition.errors import Problem, RefusedError, SourceError
 from edition.pages.pipeline import build_pages, describe_summary, review
 from edition.pages.writer import write_pages
 from edition.source import examine_source, load_source, read_source
-from edition.source.scaffold import new_source
+from edition.source.scaffold import new_source, refuse_unless_new
 
 PROGRAM = "edition"
 
@@ -223,8 +223,8 @@ def run_synthetic_collection(arguments: argparse.Namespace) -> int:
     from edition.bench.collection import write_plain_collection, write_synthetic_collection
 
     for folder in (arguments.out, arguments.plain):
-        if folder is not None and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise RefusedError(f"{folder} already exists and is not an empty folder; choose a new one")
+        if folder is not None:
+            refuse_unless_new(folder)
     source = write_synthetic_collection(arguments.out, arguments.documents, entries=arguments.entries)
     print(f"wrote a collection of {arguments.documents:,} documents and {arguments.entries:,} glossary entries into {source}/")
     if arguments.plain is not None:

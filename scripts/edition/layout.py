@@ -74,3 +74,8 @@ class Layout:
     def entry(self, entry_id: str) -> str:
         """The glossary page that holds an entry."""
         return self.glossary_pages.get(entry_id, "glossary.md")
+
+    @property
+    def glossary_index(self) -> str:
+        """The glossary's first page: the whole glossary, or its list of letters when it is split."""
+        return "glossary/index.md" if self.glossary_pages else "glossary.md"

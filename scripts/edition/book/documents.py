@@ -43,17 +43,16 @@ def write_document_books(edition: Edition, out: Path, *, cache: bool = True, job
     environment = environment_digest()
     basemap = hashlib.sha256(repr(edition.basemap).encode()).hexdigest() if edition.basemap is not None else ""
     books = BuildCache.in_user_cache("document-books", ".pdf", len(views) + MOST_RECENT_KEPT) if cache else None
+    targets = {document.slug: out / document_pdf(document) for document in edition.documents}
     todo: dict[str, str] = {}
-    for document in edition.documents:
-        digest = book_digest_of(views[document.slug], environment, basemap)
+    for slug, target in targets.items():
+        digest = book_digest_of(views[slug], environment, basemap)
         kept = books.fetch(digest) if books is not None else None
-        target = out / document_pdf(document)
         if kept is None:
-            todo[document.slug] = digest
+            todo[slug] = digest
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(kept)
-    targets = {document.slug: out / document_pdf(document) for document in edition.documents}
     if todo:
         workers = min(len(todo), jobs or os.cpu_count() or 1)
         stripped = {slug: dataclasses.replace(views[slug], basemap=None) for slug in todo}

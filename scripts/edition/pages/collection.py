@@ -43,9 +43,11 @@ def glossary_letter(page: str) -> str:
     return "Other" if letter == OTHERS else letter.upper()
 
 
-def render_collection_home(edition: Edition, matched: Sequence[Matched], front_matter: str, *, has_map: bool) -> str:
-    """The collection's home page: the editors' Markdown (or how to read the collection), then its documents by year."""
-    glossary = "glossary/index.md" if split_glossary(edition.entries) else "glossary.md"
+def render_collection_home(edition: Edition, matched: Sequence[Matched], front_matter: str, *, has_map: bool, glossary: str) -> str:
+    """The collection's home page: the editors' Markdown (or how to read the collection), then its documents by year.
+
+    `glossary` is the glossary's first page (`Layout.glossary_index`).
+    """
     intro = disarm_html(edition.home) if edition.home is not None else collection_how_to_read(edition, has_map=has_map, glossary=glossary)
     return "\n\n".join([front_matter.rstrip("\n"), intro.rstrip(), documents_list([one.document for one in matched])]) + "\n"
 

@@ -39,11 +39,6 @@ def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:
     return render_pages(edition, matched), _summarize(edition, matched)
 
 
-def summarize(edition: Edition) -> Summary:
-    """What matched, without rendering the pages."""
-    return _summarize(edition, match(edition))
-
-
 def review(entries: Sequence[Entry], texts: Sequence[tuple[str, Sequence[str]]], *, collection: bool = False) -> list[Problem]:
     """The warnings matching gives for a glossary and the documents' texts, even of a source that has errors elsewhere."""
     table = build_form_table(entries)

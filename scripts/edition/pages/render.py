@@ -47,8 +47,10 @@ def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ..
     title = edition.metadata.title
     with_map = has_map(edition)
     entries = {entry.id: entry for entry in edition.entries}
+    where = occurrence_index(matched)
     if edition.collection:
-        home = render_collection_home(edition, matched, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map)
+        front_matter = _front_matter(HOME_TITLE, edition.metadata.description)
+        home = render_collection_home(edition, matched, front_matter, has_map=with_map, glossary=layout.glossary_index)
         texts = [Page(layout.text(one.document.slug), render_document(one, entries, layout)) for one in matched]
         apparatus: list[Page] = []
     else:
@@ -58,13 +60,13 @@ def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ..
     pages = [
         Page("index.md", home),
         *texts,
-        *render_glossary(edition, matched, layout),
-        Page("names.md", render_names(edition, matched, layout)),
+        *render_glossary(edition, where, layout, on_map=with_map),
+        Page("names.md", render_names(edition, where, layout)),
     ]
     pages += apparatus
     # The figures exist only when the source has their data: places with coords and map data, a timeline.
     if with_map:
-        mentions = {entry_id: backlinks(found, "map.md", layout) for entry_id, found in occurrence_index(matched).items()}
+        mentions = {entry_id: backlinks(found, "map.md", layout) for entry_id, found in where.items()}
         front_matter = _front_matter("Map", f"Locator map of the places in {title}")
         pages.append(Page("map.md", render_map_page(edition, front_matter, layout, mentions)))
     if edition.timeline:
@@ -195,12 +197,10 @@ def _source_line(document: Document) -> str:
 # The glossary ------------------------------------------------------------------------------
 
 
-def render_glossary(edition: Edition, matched: Sequence[Matched], layout: Layout) -> list[Page]:
+def render_glossary(edition: Edition, where: Where, layout: Layout, *, on_map: bool) -> list[Page]:
     """The glossary: every entry alphabetically, with forms, sources and back-links; one page, or one per letter when long."""
-    where = occurrence_index(matched)
     # In the order of their headings, as readers look them up: "Antony Blinken" under A (the names index has "Blinken, Antony").
     entries = sorted(edition.entries, key=lambda entry: entry.term.casefold())
-    on_map = has_map(edition)
     title = edition.metadata.title
     intro = (
         f"{len(entries)} entries, in alphabetical order. Each gives the words matched in the "
@@ -296,9 +296,8 @@ def backlinks(found: Sequence[tuple[Document, list[int]]], page: str, layout: La
 # The names index ---------------------------------------------------------------------------
 
 
-def render_names(edition: Edition, matched: Sequence[Matched], layout: Layout) -> str:
+def render_names(edition: Edition, where: Where, layout: Layout) -> str:
     """The index of people, places and organizations, each linked to its entry and paragraphs."""
-    where = occurrence_index(matched)
     texts = "the documents" if edition.collection else "the article"
     parts = [
         _front_matter("Index of names", f"People, places and organizations in {edition.metadata.title}"),

@@ -22,8 +22,7 @@ FIRST_DOCUMENT = "documents/first-document"
 
 def new_source(folder: Path, *, collection: bool = False) -> list[Path]:
     """Write the template files into `folder` (absent or empty) and return them."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise RefusedError(f"{folder} already exists and is not an empty folder; choose a new one, e.g. SOURCE=my-edition")
+    refuse_unless_new(folder, "e.g. SOURCE=my-edition")
     folder.mkdir(parents=True, exist_ok=True)
     files = [template for template in sorted(TEMPLATE.iterdir()) if template.is_file()]
     if not collection:
@@ -35,6 +34,13 @@ def new_source(folder: Path, *, collection: bool = False) -> list[Path]:
         elif template.name != "README.md":
             written.append(_copy(template, folder / FIRST_DOCUMENT / template.name))
     return written
+
+
+def refuse_unless_new(folder: Path, example: str = "") -> None:
+    """Refuse a folder to write into that holds anything, or is a file: nothing of anyone's is ever overwritten."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        hint = f", {example}" if example else ""
+        raise RefusedError(f"{folder} already exists and is not an empty folder; choose a new one{hint}")
 
 
 def _copy(template: Path, target: Path) -> Path:
