@@ -204,3 +204,16 @@ def test_mkdocs_build_alone_builds_the_edition_from_the_project_root(tmp_path: P
     assert result.returncode == 0, result.stderr
     article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")
     assert len(article_paragraphs(article)) == len(load_source(SOURCE).document.paragraphs)
+
+
+@pytest.mark.site
+def test_the_search_index_is_written_in_full_and_a_theme_without_articles_has_none(tmp_path: Path) -> None:
+    from edition.web.search import index_site
+
+    for name, body in (("with", "<article><h1>Kerch</h1><p>The bridge.</p></article>"), ("without", "<div><p>The bridge.</p></div>")):
+        (tmp_path / name / "page").mkdir(parents=True)
+        (tmp_path / name / "page" / "index.html").write_text(f"<!doctype html><html lang=en><body>{body}</body></html>", encoding="utf-8")
+        index_site(tmp_path / name, "en")
+    written = sorted((tmp_path / "with" / "pagefind").rglob("*"))
+    assert written and all(path.stat().st_size > 0 for path in written if path.is_file()), "no file of the bundle is empty"
+    assert not (tmp_path / "without" / "pagefind").exists()
