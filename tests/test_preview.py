@@ -45,8 +45,9 @@ class Preview:
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def builds(self) -> int:
-        return len(re.findall(r"preview: built in", self.log_text()))
+    def generation(self) -> int:
+        """The number of the build served: it changes at the swap, before the log line that follows it."""
+        return int(str(self.state()["generation"]))
 
     def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -98,9 +99,9 @@ def test_preview_follows_edits_survives_a_bad_one_and_idles(preview: Preview) ->
     preview.wait_for(lambda: "Recovered diplomat" in preview.get("article/"), "the recovery")
     assert preview.state()["problems"] == []
 
-    settled = preview.builds()
+    settled = preview.generation()
     time.sleep(3)
-    assert preview.builds() == settled, "the server rebuilt with nothing edited"
+    assert preview.generation() == settled, "the server rebuilt with nothing edited"
 
 
 def test_preview_follows_edits_to_pages_templates_and_config(preview: Preview) -> None:
