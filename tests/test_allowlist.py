@@ -27,17 +27,21 @@ from edition.source import SourceFiles, parse_source
 
 _COMMON = {"id", "class"}
 PAGE_VOCABULARY: dict[str, set[str]] = {
-    "p": _COMMON,
-    "a": {"href", "class", "title", "data-term", "data-ed-tip", "aria-label", "rel"},
+    "p": _COMMON | {"data-speaker"},
+    "a": {"href", "class", "title", "data-term", "data-ed-tip", "aria-label", "rel", "data-speaker"},
     "span": _COMMON | {"data-term", "data-claim", "aria-label"},
+    "mark": {"class"},
+    "dl": {"class"},
+    "dt": set(),
+    "dd": set(),
     "sup": _COMMON,
     "div": _COMMON | {"data-bundle", "data-root", "data-label", "data-pagefind-ignore"},
     "noscript": set(),
-    "section": _COMMON | {"data-kind", "data-type"},
+    "section": _COMMON | {"data-kind", "data-type", "aria-label"},
     "h1": _COMMON | {"data-pagefind-ignore"},
     "h2": _COMMON | {"data-toc-label"},
     "h3": _COMMON,
-    "blockquote": set(),
+    "blockquote": {"class"},
     "ol": _COMMON,
     "ul": set(),
     "li": _COMMON,
@@ -49,7 +53,7 @@ PAGE_VOCABULARY: dict[str, set[str]] = {
     "table": set(),
     "thead": set(),
     "tbody": set(),
-    "tr": set(),
+    "tr": {"id"},
     "th": set(),
     "td": set(),
     "figure": _COMMON,
@@ -103,7 +107,7 @@ WORDS = ("Crimea", "NATO", "Zelensky")
 
 
 def _source(fields: dict[str, str]) -> SourceFiles:
-    """A source folder whose every editor-written field holds the generated text."""
+    """A source folder whose every editor-written field holds the generated text: an article, and a transcript it quotes."""
     article = f"{fields['paragraph']} Crimea and NATO.\n\nZelensky said {fields['paragraph']}.\n"
     edition = {
         "title": fields["title"],
@@ -129,8 +133,34 @@ def _source(fields: dict[str, str]) -> SourceFiles:
     sources = [{"title": fields["source"]}]
     notes = [{"id": "n1", "type": "context", "quote": "Crimea and NATO", "text": fields["note_text"], "sources": sources}]
     claims = [
-        {"id": "c1", "who": fields["who"], "what": fields["what"], "channel": fields["channel"], "form": "quoted", "quote": "Zelensky said"}
+        {
+            "id": "c1",
+            "who": fields["who"],
+            "what": fields["what"],
+            "channel": fields["channel"],
+            "form": "quoted",
+            "quote": "Zelensky said",
+            "no_primary_source": fields["reason"],
+        },
+        {
+            "id": "c2",
+            "who": fields["who"],
+            "what": fields["what"],
+            "channel": fields["channel"],
+            "form": "partly-quoted",
+            "quote": f"{fields['paragraph']}.",
+            "said": {"document": "transcript", "passage": "More words"},
+        },
     ]
+    transcript = {
+        "title": fields["title"],
+        "kind": "transcript",
+        "issued_by": fields["outlet"],
+        "source": {"headline": fields["title"], "outlet": fields["outlet"], "date": None, "url": None, "note": fields["note"]},
+        "copy": {"title": fields["source"], "url": "https://example.org/copy?a=1&b=2"},
+        "excerpt": fields["note"],
+        "speakers": [{"label": fields["label_text"], "entry": "zelensky"}],
+    }
     timeline = [{"date": "2014", "label": fields["label"], "paragraph": 1, "sources": [{"title": fields["source"]}]}]
     files = {
         "article.txt": article,
@@ -139,8 +169,10 @@ def _source(fields: dict[str, str]) -> SourceFiles:
         "notes.yml": yaml.safe_dump(notes, allow_unicode=True),
         "claims.yml": yaml.safe_dump(claims, allow_unicode=True),
         "timeline.yml": yaml.safe_dump(timeline, allow_unicode=True),
+        "documents/transcript/article.txt": f"{fields['label_text']} {fields['paragraph']} Crimea.\n\nMore words, said Zelensky.\n",
+        "documents/transcript/edition.yml": yaml.safe_dump(transcript, allow_unicode=True),
     }
-    return SourceFiles("src", {name: text.encode("utf-8") for name, text in files.items()})
+    return SourceFiles("src", {name: text.encode("utf-8") for name, text in files.items()}, documents=("transcript",))
 
 
 FIELDS = st.fixed_dictionaries(
@@ -162,6 +194,8 @@ FIELDS = st.fixed_dictionaries(
         "channel": LINE,
         "label": LINE,
         "paragraph": LINE,
+        "reason": LINE,
+        "label_text": LINE,
     }
 )
 

@@ -179,6 +179,20 @@ def test_tapping_an_annotated_word_shows_its_definition_and_a_second_tap_follows
     expect(page).to_have_url(re.compile(rf"/glossary/#{entry}$"))
 
 
+def test_the_mark_of_a_checked_quotation_shows_the_sources_words_and_a_second_tap_opens_them(tabs: Tabs) -> None:
+    page = tabs(**PHONE).open("article/")
+    mark = page.locator("#p9 sup.ed-said-ref a")
+    mark.tap()
+    expect(mark).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    tooltip = page.locator(f"#{mark.get_attribute('aria-describedby')}")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("very, very difficult to militarily eject")
+    expect(page).to_have_url(re.compile(r"/article/$"))
+    mark.tap()
+    expect(page).to_have_url(re.compile(r"/ramstein-transcript/#said-article-milley-very-difficult$"))
+    expect(page.locator("#said-article-milley-very-difficult")).to_be_in_viewport()
+
+
 def test_clicking_an_annotated_word_follows_it_at_once(tab: Tab) -> None:
     page = tab.open("article/")
     term = later_mention(page)

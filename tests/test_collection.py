@@ -1,7 +1,7 @@
 """A collection: documents at their own addresses, each standing alone, sharing one glossary, timeline, search and map.
 
-The collection is the seed article and the hostile sample side by side, as an editor would
-assemble them: `make new --collection`, each source folder's files copied into
+The collection is the seed article, the transcript it quotes and the hostile sample side by
+side, as an editor would assemble them: `make new --collection`, each source folder's files copied into
 `documents/<slug>/`, and the seed's glossary as the shared one.
 """
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.site
 
 DOCUMENT_FILES = ("article.txt", "edition.yml", "notes.yml", "claims.yml", "timeline.yml")
-SLUGS = {"blinken-crimea": SOURCE, "hostile-sample": HOSTILE}
+SLUGS = {"blinken-crimea": SOURCE, "hostile-sample": HOSTILE, "ramstein-transcript": SOURCE / "documents" / "ramstein-transcript"}
 
 
 def assemble(folder: Path) -> Path:
@@ -37,7 +37,8 @@ def assemble(folder: Path) -> Path:
     for slug, source in SLUGS.items():
         (folder / "documents" / slug).mkdir()
         for name in DOCUMENT_FILES:
-            shutil.copy(source / name, folder / "documents" / slug / name)
+            if (source / name).exists():
+                shutil.copy(source / name, folder / "documents" / slug / name)
     shutil.copy(SOURCE / "glossary.yml", folder / "glossary.yml")
     return folder
 
@@ -132,7 +133,7 @@ def test_only_the_document_whose_notes_changed_is_typeset_again(collection: Path
     folder = shutil.copytree(collection, tmp_path / "source")
     environment = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     first = edition("pdf", "--source", folder, "--out", tmp_path / "books", environment=environment)
-    assert "(2 typeset" in first.stdout, first.stdout + first.stderr
+    assert "(3 typeset" in first.stdout, first.stdout + first.stderr
     notes = folder / "documents" / "hostile-sample" / "notes.yml"
     notes.write_text(notes.read_text(encoding="utf-8").replace("text: ", "text: Revised. ", 1), encoding="utf-8")
     second = edition("pdf", "--source", folder, "--out", tmp_path / "books", environment=environment)

@@ -48,7 +48,8 @@ def test_the_timeline_figure_is_an_ordered_list_of_dated_events(edition: Edition
         assert item.time is not None and item.time["datetime"] == event.date
         assert ("After publication" in item.get_text()) == event.later
         if event.paragraph:
-            assert item.find("a", href=f"#article-p{event.paragraph}") is not None
+            text = "article" if event.document in (None, "article") else event.document
+            assert item.find("a", href=f"#{text}-p{event.paragraph}") is not None
 
 
 def test_the_figure_pages_exist_only_with_their_data(edition: Edition) -> None:

@@ -25,8 +25,10 @@ def test_generated_pages_match_the_golden_files(case: str, update_golden: bool) 
     if update_golden:
         expected_folder.mkdir(parents=True, exist_ok=True)
         for page in pages:
+            (expected_folder / page.path).parent.mkdir(parents=True, exist_ok=True)
             (expected_folder / page.path).write_text(page.text, encoding="utf-8", newline="\n")
-    assert sorted(path.name for path in expected_folder.glob("*.md")) == sorted(page.path for page in pages)
+    expected = sorted(path.relative_to(expected_folder).as_posix() for path in expected_folder.rglob("*.md"))
+    assert expected == sorted(page.path for page in pages)
     for page in pages:
         assert page.text == (expected_folder / page.path).read_text(encoding="utf-8"), f"{case}/{page.path} differs"
 
@@ -37,7 +39,7 @@ def test_generated_pages_are_the_same_in_separate_processes_with_lf_and_a_final_
     for seed in ("1", "2"):
         result = edition("docs", "--source", SOURCE, "--out", tmp_path / seed, environment={"PYTHONHASHSEED": seed})
         assert result.returncode == 0, result.stderr
-    first, second = (sorted((tmp_path / seed).iterdir()) for seed in ("1", "2"))
-    assert [path.name for path in first] == [path.name for path in second]
+    first, second = (sorted(path for path in (tmp_path / seed).rglob("*") if path.is_file()) for seed in ("1", "2"))
+    assert [path.relative_to(tmp_path / "1") for path in first] == [path.relative_to(tmp_path / "2") for path in second]
     assert [path.read_bytes() for path in first] == [path.read_bytes() for path in second]
     assert all(path.read_bytes().endswith(b"\n") and b"\r" not in path.read_bytes() for path in first)

@@ -122,8 +122,9 @@ def test_outline_has_the_article_and_each_appendix_with_their_headings(book: Boo
         "Appendix B Index of names",
         "Appendix C Editorial notes",
         "Appendix D Who said what",
-        "Appendix E Map",
-        "Appendix F Timeline",
+        *(f"Appendix E {document.metadata.display_title}" for document in edition.documents[1:]),
+        "Appendix F Map",
+        "Appendix G Timeline",
     ]
     nested = [item for item in book.reader.outline if isinstance(item, list)]
     glossary_entries = {entry.title for entry in nested[0] if not isinstance(entry, list)}
@@ -191,7 +192,17 @@ def test_paragraph_numbers_stand_before_their_paragraphs(book: Book, edition: Ed
         assert squeeze(f"{number} {paragraph.split()[0]}") in squeeze(book.text(page)), number
 
 
-def test_appendices_give_the_article_page_of_each_paragraph_they_cite(book: Book) -> None:
+TEXTS = ("article", "ramstein-transcript")
+"""The sections of the book that hold a text: the article, and the transcript it quotes."""
+
+
+def paragraph_pages(book: Book, paragraph: int) -> set[int]:
+    """The printed page numbers of paragraph `paragraph` in each text of the book that has one."""
+    anchors = (f"{text}-p{paragraph}" for text in TEXTS)
+    return {book.page_of(anchor) + 1 for anchor in anchors if anchor in book.reader.named_destinations}
+
+
+def test_appendices_give_the_text_page_of_each_paragraph_they_cite(book: Book) -> None:
     start = book.page_of("glossary")
     references = [
         (int(paragraph), int(page))
@@ -200,7 +211,7 @@ def test_appendices_give_the_article_page_of_each_paragraph_they_cite(book: Book
     ]
     assert len(references) > 20
     for paragraph, page in references:
-        assert page == book.page_of(f"article-p{paragraph}") + 1, (paragraph, page)
+        assert page in paragraph_pages(book, paragraph), (paragraph, page)
 
 
 def test_map_appendix_shows_every_place_with_its_label_and_the_occupation_legend(book: Book, edition: Edition) -> None:
@@ -210,7 +221,7 @@ def test_map_appendix_shows_every_place_with_its_label_and_the_occupation_legend
         assert place.label in text, place.label
 
 
-def test_timeline_appendix_lists_every_event_and_the_article_page_of_its_paragraph(book: Book, edition: Edition) -> None:
+def test_timeline_appendix_lists_every_event_and_the_text_page_of_its_paragraph(book: Book, edition: Edition) -> None:
     text = " ".join(book.text(index) for index in range(book.page_of("timeline"), len(book.reader.pages)))
     assert squeeze(text).count("Afterpublication") >= sum(event.later for event in edition.timeline)
     for event in edition.timeline:
@@ -218,7 +229,19 @@ def test_timeline_appendix_lists_every_event_and_the_article_page_of_its_paragra
     references = re.findall(r"paragraph\s*(\d+)\s*\(p\.\s*(\d+)\)", text)
     assert len(references) == sum(event.paragraph is not None for event in edition.timeline)
     for paragraph, page in references:
-        assert int(page) == book.page_of(f"article-p{paragraph}") + 1, (paragraph, page)
+        assert int(page) in paragraph_pages(book, int(paragraph)), (paragraph, page)
+
+
+def test_the_transcript_is_a_document_of_its_own_and_who_said_what_gives_each_quotations_status(book: Book) -> None:
+    transcript = squeeze(book.text(book.page_of("ramstein-transcript")))
+    assert squeeze("General Milley: … President Biden, President Zelenskyy") in transcript
+    assert squeeze("Issued by: US Department of Defense") in transcript
+    claims = squeeze(" ".join(book.text(index) for index in range(book.page_of("claims"), book.page_of("ramstein-transcript"))))
+    assert squeeze("Matches the source") in claims
+    assert claims.count(squeeze("No primary source in the edition")) == 2
+    assert squeeze("Quotations beside their sources") in claims
+    # The passage the claim points to is marked in the transcript, and the status links to its page.
+    assert book.page_of("ramstein-transcript-said-article-milley-very-difficult") >= book.page_of("ramstein-transcript")
 
 
 def test_contents_give_the_page_of_each_part(book: Book) -> None:
@@ -254,7 +277,7 @@ def test_extra_sections_become_further_appendices(edition: Edition) -> None:
     page = soup(html)
     appendix = page.find("section", id="figures")
     assert appendix is not None and appendix.h1 is not None
-    assert appendix.h1.get_text(" ", strip=True) == "Appendix G Map & timeline"
+    assert appendix.h1.get_text(" ", strip=True) == "Appendix H Map & timeline"
     assert [link["href"] for link in page.select("nav.toc a")][-1] == "#figures"
 
 

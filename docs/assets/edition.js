@@ -36,20 +36,23 @@
 
 /* Annotated words on touch screens: a tap has no hover, so the first tap on a later
    mention shows its definition (Material's tooltip follows focus) and a second tap
-   follows the link to the glossary. Mouse and keyboard are left as they are. */
+   follows the link to the glossary; so does the mark of a quotation checked against
+   its source, whose first tap shows the source's words. Mouse and keyboard are left as
+   they are. */
 (function () {
   "use strict";
 
+  var PREVIEWED = "a.ed-term, .ed-said-ref a";
   var touchedTerm = null;
   var wasFocused = false;
 
   document.addEventListener("pointerdown", function (event) {
-    touchedTerm = event.pointerType === "touch" && event.target.closest ? event.target.closest("a.ed-term") : null;
+    touchedTerm = event.pointerType === "touch" && event.target.closest ? event.target.closest(PREVIEWED) : null;
     wasFocused = touchedTerm !== null && document.activeElement === touchedTerm;
   }, true);
 
   document.addEventListener("click", function (event) {
-    var term = event.target.closest ? event.target.closest("a.ed-term") : null;
+    var term = event.target.closest ? event.target.closest(PREVIEWED) : null;
     var previewed = term !== null && term === touchedTerm && !wasFocused;
     touchedTerm = null; /* one tap, one decision: a later Enter or click is not a tap */
     if (!previewed) return;

@@ -9,7 +9,8 @@ relative address (`href`).
 
 A single article keeps the pages it always had (`article.md`, `notes.md`,
 `claims.md`); a collection gives each document one page, `<slug>/index.md`, holding
-its text, notes and claims, and shares the rest.
+its text, notes and claims, and shares the rest, as does each primary source of a
+single article.
 """
 
 from __future__ import annotations
@@ -53,29 +54,39 @@ def md_path(source: str, target: str, fragment: str = "") -> str:
 
 @dataclass(frozen=True)
 class Layout:
-    """The pages of one edition: a single article's, or a collection's."""
+    """The pages of one edition: a single article's (and its primary sources'), or a collection's."""
 
     collection: bool = False
     glossary_pages: Mapping[str, str] = field(default_factory=dict)
     """The page of each entry when the glossary is split by letter; an entry not listed is on `glossary.md`."""
+    several: bool = False
+    """Whether the edition has more than one document (a collection, or an article with its sources): links then name the document."""
 
     def text(self, slug: str) -> str:
-        """The page of a document's text."""
-        return f"{slug}/index.md" if self.collection else "article.md"
+        """The page of a document's text: a single article's is `article.md`, every other document's `<slug>/index.md`."""
+        return "article.md" if slug == SINGLE_ARTICLE and not self.collection else f"{slug}/index.md"
 
     def notes(self, slug: str) -> str:
-        """The page of a document's editorial notes: its own page in a collection, `notes.md` for a single article."""
-        return self.text(slug) if self.collection else "notes.md"
+        """The page of a document's editorial notes: a single article's `notes.md`, any other document's own page."""
+        return "notes.md" if self.text(slug) == "article.md" else self.text(slug)
 
     def claims(self, slug: str) -> str:
         """The page of a document's table of who said what."""
-        return self.text(slug) if self.collection else "claims.md"
+        return "claims.md" if self.text(slug) == "article.md" else self.text(slug)
 
     def entry(self, entry_id: str) -> str:
         """The glossary page that holds an entry."""
         return self.glossary_pages.get(entry_id, "glossary.md")
 
+    def name(self, slug: str, title: str) -> str:
+        """How links name a document: "Article" for a single article, any other by its title."""
+        return "Article" if self.text(slug) == "article.md" else title
+
     @property
     def glossary_index(self) -> str:
         """The glossary's first page: the whole glossary, or its list of letters when it is split."""
         return "glossary/index.md" if self.glossary_pages else "glossary.md"
+
+
+SINGLE_ARTICLE = "article"
+"""The slug of a single article (`model.ARTICLE_SLUG`), whose pages keep the addresses they always had."""

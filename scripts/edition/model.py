@@ -83,8 +83,25 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Said:
+    """Where the words a claim reports were said: a passage of another document of the edition (a transcript)."""
+
+    document: str
+    """The slug of the primary source."""
+    passage: str
+    """The source's exact words, as they stand in its text."""
+    line: int = field(default=0, compare=False, repr=False)
+    """The line of `passage` in claims.yml, for messages."""
+
+
+@dataclass(frozen=True)
 class Claim:
-    """A statement or position the article reports: who, what, through which channel, in what form."""
+    """A statement or position the article reports: who, what, through which channel, in what form.
+
+    `said` names the passage of a primary source in the edition where the words were
+    said; `no_primary_source` says why the edition has none (a private call, reported
+    second-hand). A claim gives one or the other, or neither.
+    """
 
     id: str
     who: str
@@ -96,6 +113,8 @@ class Claim:
     occurrence: int | None = None
     line: int = 0
     key_lines: KeyLines = field(default_factory=dict, compare=False, repr=False)
+    said: Said | None = None
+    no_primary_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +166,20 @@ class Original:
     note: str | None = None
 
 
+DOCUMENT_KINDS = {"report": "Report", "transcript": "Transcript", "statement": "Statement"}
+"""What a document may be, and how its page names it: a news report, or a primary source it quotes."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A transcript's speaker: the label that opens each of their turns, as the text has it, and their glossary entry."""
+
+    label: str
+    entry: str
+    line: int = field(default=0, compare=False, repr=False)
+    """The line of the label in edition.yml, for messages."""
+
+
 @dataclass(frozen=True)
 class Metadata:
     """The edition's own metadata, from `edition.yml`."""
@@ -162,6 +195,15 @@ class Metadata:
     changelog: tuple[Change, ...] = ()
     collection: bool = False
     """A collection's own metadata (`collection.yml`): its title is always the editors', and never bracketed."""
+    kind: str = "report"
+    """One of `DOCUMENT_KINDS`: a report, or a primary source (a transcript, a statement)."""
+    issued_by: str | None = None
+    """Who issued a primary source, e.g. "US Department of Defense"."""
+    copy: Source | None = None
+    """The copy the text was taken from, when it is not the original's address."""
+    excerpt: str | None = None
+    """For a text that is not whole: what it leaves out and where it breaks off."""
+    speakers: tuple[Speaker, ...] = ()
 
     @property
     def title_is_supplied(self) -> bool:

@@ -45,6 +45,7 @@ def write_same_pages_project(folder: Path, source: Path, edition_config: Path) -
     target = folder / "docs"
     target.mkdir(parents=True, exist_ok=True)
     for page in pages:
+        (target / page.path).parent.mkdir(parents=True, exist_ok=True)
         (target / page.path).write_text(page.text, encoding="utf-8")
     config = {
         "site_name": edition.metadata.display_title,

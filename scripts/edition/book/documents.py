@@ -39,7 +39,8 @@ def book_digest_of(view: Edition, environment: str, basemap: str) -> str:
 
 def write_document_books(edition: Edition, out: Path, *, cache: bool = True, jobs: int | None = None) -> list[Path]:
     """Write every document's book as `out/<slug>/<name>.pdf` (`book.name.document_pdf`); return the files typeset afresh."""
-    views = {one.document.slug: document_edition(edition, one) for one in match(edition)}
+    matched = {one.document.slug: one for one in match(edition)}
+    views = {slug: document_edition(edition, one, matched) for slug, one in matched.items()}
     environment = environment_digest()
     basemap = hashlib.sha256(repr(edition.basemap).encode()).hexdigest() if edition.basemap is not None else ""
     books = BuildCache.in_user_cache("document-books", ".pdf", len(views) + MOST_RECENT_KEPT) if cache else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +25,10 @@ import markdown
 from bs4 import BeautifulSoup, Tag
 
 from edition.figures.html import has_map, map_figure_html, timeline_figure_html
-from edition.model import Edition, Event, Page
+from edition.model import ARTICLE_SLUG, Edition, Event, Page
 from edition.pages.citation import cite
 from edition.pages.pipeline import build_pages
+from edition.pages.render import layout_of
 from edition.passthrough import PassThroughExtension
 from edition.safety import MARKDOWN_EXTENSIONS
 
@@ -36,6 +37,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 SECTION_IDS = {"article.md": "article", "glossary.md": "glossary", "names.md": "names", "notes.md": "notes", "claims.md": "claims"}
 """Each generated page and the id of its section in the book, in the book's order."""
 
+
+APPENDICES = frozenset(SECTION_IDS.values()) - {"article"}
+"""The sections whose links into the others print the page they lead to; a text's links stay plain, as in the article."""
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -61,9 +65,13 @@ class Section:
 
 
 def book_sections(edition: Edition) -> tuple[Section, ...]:
-    """The article and its appendices (glossary, names, notes, claims, then the figures) as print-ready sections."""
+    """The article and its appendices (glossary, names, notes, claims, the primary sources, then the figures) as print-ready sections."""
     pages, _ = build_pages(edition)
-    return (*(print_section(page) for page in pages if page.path in SECTION_IDS), *figure_sections(edition))
+    layout = layout_of(edition)
+    # The article's primary sources, each a document of its own, after the table of who said what that checks them.
+    sections = {**SECTION_IDS, **{layout.text(document.slug): document.slug for document in edition.documents[1:]}}
+    printed = sorted((page for page in pages if page.path in sections), key=lambda page: list(sections).index(page.path))
+    return (*(print_section(page, sections) for page in printed), *figure_sections(edition))
 
 
 def figure_sections(edition: Edition) -> tuple[Section, ...]:
@@ -81,26 +89,34 @@ def figure_sections(edition: Edition) -> tuple[Section, ...]:
 
 
 def book_event_links(event: Event) -> list[tuple[str, str]]:
-    """An event's links inside the book: to the article's paragraph and to the note it concerns."""
-    links = [(f"#article-p{event.paragraph}", f"Article, paragraph {event.paragraph}")] if event.paragraph is not None else []
-    return links + ([(f"#notes-{event.note}", "Editorial note")] if event.note is not None else [])
+    """An event's links inside the book: to the paragraph of the article or primary source, and to the note it concerns."""
+    text = "article" if event.document in (None, ARTICLE_SLUG) else str(event.document)
+    name = "Article" if text == "article" else "Primary source"
+    links = [(f"#{text}-p{event.paragraph}", f"{name}, paragraph {event.paragraph}")] if event.paragraph is not None else []
+    # A primary source's notes are in its own section; the article's in the appendix of notes.
+    note = f"#notes-{event.note}" if text == "article" else f"#{text}-{event.note}"
+    return links + ([(note, "Editorial note")] if event.note is not None else [])
 
 
-def print_section(page: Page) -> Section:
-    """One generated page as a book section: Markdown → HTML → links, ids and footnotes for paper."""
-    section_id = SECTION_IDS[page.path]
+def print_section(page: Page, sections: Mapping[str, str] = SECTION_IDS) -> Section:
+    """One generated page as a book section: Markdown → HTML → links, ids and footnotes for paper.
+
+    `sections` gives the section id of each page in the book, for the links between them.
+    """
+    section_id = sections[page.path]
     html = markdown.markdown(FRONT_MATTER.sub("", page.text, count=1), extensions=[*MARKDOWN_EXTENSIONS, PassThroughExtension()])
     document = BeautifulSoup(html, "html.parser")
     heading = document.find("h1")
     title = heading.get_text(" ", strip=True) if heading else section_id.title()
     if heading:
         heading.decompose()
-    if section_id == "article":
+    if section_id not in APPENDICES:  # the article, or a primary source: a text
         _inline_footnotes(document)
         _unlink_paragraph_numbers(document)
+    if section_id == "article":
         for repeated in document.select(".ed-source__note"):  # printed on the cover already
             repeated.decompose()
-    _relink(document, section_id)
+    _relink(document, section_id, sections)
     return Section(section_id, title, str(document).strip())
 
 
@@ -141,7 +157,7 @@ def _unlink_paragraph_numbers(document: BeautifulSoup) -> None:
         number.replace_with(span)
 
 
-def _relink(document: BeautifulSoup, section_id: str) -> None:
+def _relink(document: BeautifulSoup, section_id: str, sections: Mapping[str, str]) -> None:
     """Prefix ids with the section's id and turn links between pages into links inside the book.
 
     A link from an appendix into another section gets the class `ed-pageref`, which prints
@@ -155,17 +171,25 @@ def _relink(document: BeautifulSoup, section_id: str) -> None:
         if re.match(r"\A(?:https?|mailto):", href):
             continue
         match = PAGE_LINK.match(href)
-        page = (match["page"] or (f"{match['address']}.md" if match["address"] else "")) if match else ""
-        target_section = SECTION_IDS.get(page, "" if page else section_id) if match else ""
+        page = _linked_page(match, sections) if match else ""
+        target_section = sections.get(page, "" if page else section_id) if match else ""
         if not match or not target_section:
             link.unwrap()
             continue
         fragment = match["fragment"]
         link["href"] = f"#{target_section}-{fragment}" if fragment else f"#{target_section}"
-        if section_id != "article" and target_section != section_id:
+        if section_id in APPENDICES and target_section != section_id:
             _print_page_reference(link)
         if link.get("title"):
             del link["title"]
+
+
+def _linked_page(match: re.Match[str], sections: Mapping[str, str]) -> str:
+    """The page a link leads to, by its Markdown name (`glossary.md`, `ramstein-transcript/index.md`); empty for this page."""
+    address = match["address"]
+    if match["page"] or not address:
+        return match["page"] or ""
+    return f"{address}.md" if f"{address}.md" in sections else f"{address}/index.md"
 
 
 def _print_page_reference(link: Tag) -> None:

@@ -83,7 +83,7 @@ def render_map_page(edition: Edition, front_matter: str, layout: Layout, mention
     for place in map_places(edition):
         where = format_coords(place.lat, place.lon)
         outside = " (outside the area the map shows)" if place.id in left_out else ""
-        mentioned = f"; mentioned in {mentions[place.id]}" if layout.collection and place.id in mentions else ""
+        mentioned = f"; mentioned in {mentions[place.id]}" if layout.several and place.id in mentions else ""
         link = md_path("map.md", layout.entry(place.id), place.id)
         items.append(f'- <span id="map-{place.id}"></span>[{escape_text(place.label)}]({link}): {where}{outside}{mentioned}')
     texts = "documents" if edition.collection else "article"
@@ -119,10 +119,10 @@ def site_event_links(edition: Edition, layout: Layout, page: str = "timeline.md"
         if event.document is None:
             return []
         found = []
-        name = titles[event.document] if layout.collection else "Article"
+        name = layout.name(event.document, titles[event.document])
         if event.paragraph is not None:
             found.append((href(page, layout.text(event.document), f"p{event.paragraph}"), f"{name}, paragraph {event.paragraph}"))
-        elif layout.collection:
+        elif layout.several:
             found.append((href(page, layout.text(event.document)), name))
         if event.note is not None:
             found.append((href(page, layout.notes(event.document), event.note), "Editorial note"))

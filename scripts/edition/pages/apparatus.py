@@ -11,9 +11,11 @@ from __future__ import annotations
 import string
 from collections import defaultdict
 from collections.abc import Sequence
+from types import MappingProxyType
 
 from edition.layout import Layout, href
 from edition.model import Anchor, Claim, Document, Insert, Note, Source
+from edition.pages.quotations import Checks, quotation_mark, render_beside, status_html
 from edition.passthrough import passthrough
 from edition.safety import cited_work, escape_content, escape_html, markdown_html, markdown_text
 from edition.source.anchors import locate
@@ -52,8 +54,8 @@ def ordered_claims(document: Document) -> list[tuple[Claim, Anchor]]:
     return sorted(anchored, key=lambda pair: (pair[1].paragraph, pair[1].start))
 
 
-def paragraph_inserts(document: Document, layout: Layout) -> dict[int, list[Insert]]:
-    """Note markers and claim spans (HTML) to put into each paragraph, keyed by paragraph index."""
+def paragraph_inserts(document: Document, layout: Layout, checks: Checks = MappingProxyType({})) -> dict[int, list[Insert]]:
+    """Note markers, claim spans and the marks of checked quotations (HTML) to put into each paragraph, keyed by paragraph index."""
     inserts: dict[int, list[Insert]] = defaultdict(list)
     text, notes = layout.text(document.slug), layout.notes(document.slug)
     for label, note, anchor in ordered_notes(document):
@@ -63,6 +65,9 @@ def paragraph_inserts(document: Document, layout: Layout) -> dict[int, list[Inse
         # inside it. Who said what is on the claims page, which links back here.
         opening = f'<span class="ed-claim" data-claim="{claim.id}">'
         inserts[anchor.paragraph] += [Insert(anchor.start, Insert.OPEN, opening), Insert(anchor.end, Insert.CLOSE, "</span>")]
+        check = checks.get((document.slug, claim.id))
+        if check is not None and check.source is not None:
+            inserts[anchor.paragraph].append(Insert(anchor.end, Insert.MARKER, quotation_mark(check, layout)))
     return inserts
 
 
@@ -96,7 +101,7 @@ def render_notes(document: Document, layout: Layout, *, level: int = 2) -> str:
     page = layout.notes(document.slug)
     text = layout.text(document.slug)
     if not document.notes:
-        return "This edition has no editorial notes." if not layout.collection else "This document has no editorial notes."
+        return "This document has no editorial notes." if page == text else "This edition has no editorial notes."
     sections = []
     for label, note, anchor in ordered_notes(document):
         kind = NOTE_TYPE_LABELS[note.type]
@@ -110,7 +115,7 @@ def render_notes(document: Document, layout: Layout, *, level: int = 2) -> str:
             f'<div class="ed-prose">\n{markdown_html(note.text)}\n</div>',
             "<p><strong>Sources</strong></p>",
             sources_html(note.sources),
-            f"<p><strong>In the {'text' if layout.collection else 'article'}:</strong> {back}</p>",
+            f"<p><strong>In the {'text' if page == text else 'article'}:</strong> {back}</p>",
             "</section>",
         ]
         sections += [
@@ -139,12 +144,12 @@ def render_notes_page(document: Document, layout: Layout, front_matter: str) -> 
     return "\n\n".join([front_matter, "# Editorial notes", NOTES_INTRO, render_notes(document, layout)]) + "\n"
 
 
-def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str]) -> str:
-    """The table of who said what: speaker, statement, channel, form and paragraph (HTML that passes through Markdown)."""
-    if not document.claims:
-        return "This edition lists no claims." if not layout.collection else "This document lists no claims."
+def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str], checks: Checks = MappingProxyType({})) -> str:
+    """The table of who said what: paragraph, speaker, statement, channel, form and source (HTML that passes through Markdown)."""
     page = layout.claims(document.slug)
     text = layout.text(document.slug)
+    if not document.claims:
+        return "This document lists no claims." if page == text else "This edition lists no claims."
     rows = []
     for claim, anchor in ordered_claims(document):
         number = anchor.paragraph + 1
@@ -157,15 +162,31 @@ def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str])
             escape_content(claim.what),
             escape_content(claim.channel),
             CLAIM_FORM_LABELS[claim.form],
+            status_html(checks.get((document.slug, claim.id)), page, layout),
         ]
-        rows.append("<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in cells) + "</tr>")
+        rows.append(f'<tr id="claim-{claim.id}">\n' + "".join(f"<td>{cell}</td>\n" for cell in cells) + "</tr>")
     head = "<thead>\n<tr>\n" + "".join(f"<th>{name}</th>\n" for name in CLAIM_COLUMNS) + "</tr>\n</thead>"
     return passthrough(f"<table>\n{head}\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
-CLAIM_COLUMNS = ("¶", "Who", "What", "Channel", "Form")
+CLAIM_COLUMNS = ("¶", "Who", "What", "Channel", "Form", "Primary source")
 
 
-def render_claims_page(document: Document, layout: Layout, entry_ids: frozenset[str], front_matter: str) -> str:
-    """The who-said-what page of a single article."""
-    return "\n\n".join([front_matter, "# Who said what", CLAIMS_INTRO, render_claims(document, layout, entry_ids)]) + "\n"
+def render_claims_page(document: Document, layout: Layout, entry_ids: frozenset[str], front_matter: str, checks: Checks) -> str:
+    """The who-said-what page of a single article: the table, then each checked quotation beside its source."""
+    parts = [front_matter, "# Who said what", CLAIMS_INTRO, render_claims(document, layout, entry_ids, checks)]
+    return "\n\n".join([*parts, *render_beside_section(document, layout, checks, level=2)]) + "\n"
+
+
+BESIDE_INTRO = (
+    "Each quotation whose source the edition holds: the paragraph that reports it beside the source’s words, "
+    "and the quoted words compared with them (quotation marks, apostrophes, dashes and spacing aside)."
+)
+
+
+def render_beside_section(document: Document, layout: Layout, checks: Checks, *, level: int) -> list[str]:
+    """The section that sets each checked quotation beside its source, or nothing when the document has none."""
+    beside = render_beside(document, checks, layout)
+    if not beside:
+        return []
+    return [f"{'#' * level} Quotations beside their sources {{ #beside }}", BESIDE_INTRO, passthrough(beside)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from slugify import slugify
 
 from edition.model import Document, Metadata
 from edition.pages.apparatus import plain_text
+from edition.pages.quotations import LABELS, Check
 
 BIBTEX_SPECIALS = re.compile(r"(?P<char>[\\{}%&#_$])")
 
@@ -157,12 +159,49 @@ def reviews_json_ld(document: Document, notes_url: str | None) -> str | None:
     return _script_json(reviews) if reviews else None
 
 
+def quotation_reviews_json_ld(checks: Sequence[Check], claims_url: str | None, kinds: Mapping[str, str]) -> str | None:
+    """schema.org data for the quotations checked against a primary source: one ClaimReview each; None without any.
+
+    The claim's author is its speaker (typed by their glossary entry), its appearance the
+    report, and its first appearance the primary source: the evidence the review rests on.
+    """
+    reviews = [
+        _known(
+            {
+                "@type": "ClaimReview",
+                "claimReviewed": check.claim.quote,
+                "reviewBody": f"{LABELS[check.status]}: {check.source.metadata.original.headline or check.source.metadata.title}",
+                "reviewRating": {"@type": "Rating", "alternateName": LABELS[check.status]},
+                "itemReviewed": _known(
+                    {
+                        "@type": "Claim",
+                        "author": {"@type": AUTHOR_TYPES.get(kinds.get(check.claim.entry or "", ""), "Thing"), "name": check.claim.who},
+                        "appearance": _original(check.document),
+                        "firstAppearance": _original(check.source),
+                    }
+                ),
+                "creditText": _editors(check.document.metadata),
+                "datePublished": check.document.metadata.date,
+                "url": claims_url and f"{claims_url}#claim-{check.claim.id}",
+            }
+        )
+        for check in checks
+        if check.source is not None
+    ]
+    return _script_json(reviews) if reviews else None
+
+
+AUTHOR_TYPES = {"person": "Person", "organization": "Organization"}
+"""The schema.org type of a claim's author, by the kind of its glossary entry."""
+
+
 def _original(document: Document) -> dict[str, Any]:
     """The original report as a schema.org NewsArticle, with what the source knows of it."""
     original = document.metadata.original
     return _known(
         {
-            "@type": "NewsArticle",
+            # schema.org has no type for a transcript or a statement: a report is a NewsArticle, a primary source a CreativeWork.
+            "@type": "NewsArticle" if document.metadata.kind == "report" else "CreativeWork",
             "headline": original.headline,
             "author": original.byline and {"@type": "Person", "name": original.byline},
             "publisher": original.outlet and {"@type": "Organization", "name": original.outlet},

@@ -8,6 +8,7 @@ home page and the facts and citation of the about page come from the templates.
 
 from __future__ import annotations
 
+from edition.layout import Layout
 from edition.model import Edition
 from edition.safety import disarm_html, escape_text
 
@@ -15,10 +16,10 @@ HOME_TITLE = "Home"
 ABOUT_TITLE = "About this edition"
 
 
-def render_home(edition: Edition, front_matter: str, *, has_map: bool) -> str:
+def render_home(edition: Edition, front_matter: str, *, has_map: bool, layout: Layout) -> str:
     """The home page: the editors' Markdown under the title card, or how to read this edition."""
     # The editors' Markdown reaches MkDocs disarmed, as `page_problems` checked it: a `<` they typed is shown, never a tag.
-    body = disarm_html(edition.home) if edition.home is not None else _how_to_read(edition, has_map=has_map)
+    body = disarm_html(edition.home) if edition.home is not None else _how_to_read(edition, has_map=has_map, layout=layout)
     return f"{front_matter}\n{body.rstrip()}\n"
 
 
@@ -40,7 +41,7 @@ def _heading(title: str) -> str:
     return escape_text(title, starts_line=False)
 
 
-def _how_to_read(edition: Edition, *, has_map: bool) -> str:
+def _how_to_read(edition: Edition, *, has_map: bool, layout: Layout) -> str:
     """How to read this edition, one item for each thing it has."""
     items = [
         "**The text** is reproduced exactly as the editors received it: not a word, letter or punctuation mark is changed. "
@@ -64,6 +65,15 @@ def _how_to_read(edition: Edition, *, has_map: bool) -> str:
         )
     if edition.document.claims:
         items.append("**[Who said what](claims.md)** lists every statement the article reports and how it reached the article.")
+    if len(edition.documents) > 1:
+        sources = ", ".join(
+            f"[{escape_text(document.metadata.display_title, starts_line=False)}]({layout.text(document.slug)})"
+            for document in edition.documents[1:]
+        )
+        items.append(
+            f"**Primary sources** the article quotes are in the edition as texts of their own: {sources}. "
+            "Who said what says whether each quotation matches the source's words."
+        )
     if has_map and edition.timeline:
         items.append(
             "**The [map](map.md) and the [timeline](timeline.md)** show where the places lie and when the events happened, "

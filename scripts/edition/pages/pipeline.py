@@ -8,7 +8,7 @@ in memory). This module is the middle two steps; it touches no file.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from edition.errors import Problem
 from edition.model import ARTICLE_SLUG, Edition, Entry, Matched, Occurrence, Page, Summary
@@ -23,14 +23,23 @@ def match(edition: Edition) -> tuple[Matched, ...]:
     return tuple(Matched(document, tuple(find_in_table(document.paragraphs, table))) for document in edition.documents)
 
 
-def document_edition(edition: Edition, one: Matched) -> Edition:
-    """A collection's document as an edition of its own, for its book: its text, the entries and events it has, the map they need."""
+def document_edition(edition: Edition, one: Matched, matched: Mapping[str, Matched] | None = None) -> Edition:
+    """A collection's document as an edition of its own, for its book: its text, the entries and events it has, the map they need.
+
+    The primary sources its claims quote come with it (from `matched`, by slug), as a single
+    article's do, so that its book checks the quotations and prints the sources' words.
+    """
     document = one.document
-    used = {occurrence.entry_id for occurrence in one.occurrences} | {claim.entry for claim in document.claims if claim.entry}
+    sources = [matched[slug] for slug in dict.fromkeys(claim.said.document for claim in document.claims if claim.said)] if matched else []
+    used = {occurrence.entry_id for part in (one, *sources) for occurrence in part.occurrences}
+    used |= {claim.entry for claim in document.claims if claim.entry}
+    used |= {speaker.entry for part in sources for speaker in part.document.metadata.speakers}
     entries = tuple(entry for entry in edition.entries if entry.id in used)
-    events = tuple(dataclasses.replace(event, document=ARTICLE_SLUG) for event in edition.timeline if event.document == document.slug)
+    slugs = {document.slug: ARTICLE_SLUG, **{part.document.slug: part.document.slug for part in sources}}
+    events = tuple(dataclasses.replace(event, document=slugs[event.document]) for event in edition.timeline if event.document in slugs)
     basemap = edition.basemap if any(entry.coords for entry in entries) else None
-    return Edition(document.metadata, (dataclasses.replace(document, slug=ARTICLE_SLUG),), entries, events, basemap)
+    article = dataclasses.replace(document, slug=ARTICLE_SLUG)
+    return Edition(document.metadata, (article, *(part.document for part in sources)), entries, events, basemap)
 
 
 def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
 from edition.layout import Layout, href
-from edition.model import Document, Edition, Entry, Matched, Occurrence, Page
+from edition.model import DOCUMENT_KINDS, Document, Edition, Entry, Matched, Occurrence, Page
 from edition.pages.apparatus import (
     CLAIMS_INTRO,
     NOTES_INTRO,
+    render_beside_section,
     render_claims,
     render_claims_page,
     render_notes,
@@ -28,17 +30,22 @@ from edition.pages.apparatus import (
 )
 from edition.pages.collection import glossary_letter, render_collection_home, split_glossary
 from edition.pages.home import HOME_TITLE, about_title, render_about, render_home
+from edition.pages.quotations import Checks, check_quotations
 from edition.pages.text import footnotes_html, text_html
 from edition.pages.writer import GENERATED_MARK
 from edition.passthrough import passthrough
-from edition.safety import escape_html, escape_text, markdown_html
+from edition.safety import cited_work, escape_html, escape_text, markdown_html
 
 KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations"}
 
 
 def layout_of(edition: Edition) -> Layout:
     """Where this edition's pages live: a single article's pages, or a collection's, its glossary split by letter when long."""
-    return Layout(collection=edition.collection, glossary_pages=split_glossary(edition.entries) if edition.collection else {})
+    return Layout(
+        collection=edition.collection,
+        glossary_pages=split_glossary(edition.entries) if edition.collection else {},
+        several=edition.collection or len(edition.documents) > 1,
+    )
 
 
 def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ...]:
@@ -48,15 +55,18 @@ def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ..
     with_map = has_map(edition)
     entries = {entry.id: entry for entry in edition.entries}
     where = occurrence_index(matched)
+    checks = check_quotations(edition)
     if edition.collection:
         front_matter = _front_matter(HOME_TITLE, edition.metadata.description)
         home = render_collection_home(edition, matched, front_matter, has_map=with_map, glossary=layout.glossary_index)
-        texts = [Page(layout.text(one.document.slug), render_document(one, entries, layout)) for one in matched]
+        texts = [Page(layout.text(one.document.slug), render_document(one, entries, layout, checks)) for one in matched]
         apparatus: list[Page] = []
     else:
-        home = render_home(edition, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map)
-        texts = [Page("article.md", render_article(matched[0], entries, layout))]
-        apparatus = _single_article_apparatus(matched[0].document, entries, layout)
+        home = render_home(edition, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map, layout=layout)
+        texts = [Page("article.md", render_article(matched[0], entries, layout, checks))]
+        # The primary sources the article quotes: each a document page of its own, as in a collection.
+        texts += [Page(layout.text(one.document.slug), render_document(one, entries, layout, checks)) for one in matched[1:]]
+        apparatus = _single_article_apparatus(matched[0].document, entries, layout, checks)
     pages = [
         Page("index.md", home),
         *texts,
@@ -77,14 +87,16 @@ def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ..
     return tuple(pages)
 
 
-def _single_article_apparatus(document: Document, entries: Mapping[str, Entry], layout: Layout) -> list[Page]:
+def _single_article_apparatus(document: Document, entries: Mapping[str, Entry], layout: Layout, checks: Checks) -> list[Page]:
     """A single article's notes and claims pages."""
     title = document.metadata.title
     return [
         Page("notes.md", render_notes_page(document, layout, _front_matter("Editorial notes", f"Editorial notes on {title}", "reviews"))),
         Page(
             "claims.md",
-            render_claims_page(document, layout, frozenset(entries), _front_matter("Who said what", f"Who said what in {title}")),
+            render_claims_page(
+                document, layout, frozenset(entries), _front_matter("Who said what", f"Who said what in {title}", "quotations"), checks
+            ),
         ),
     ]
 
@@ -137,41 +149,43 @@ def render_search(edition: Edition, front_matter: str) -> str:
 # A document's text ---------------------------------------------------------------------------
 
 
-def render_article(one: Matched, entries: Mapping[str, Entry], layout: Layout) -> str:
+def render_article(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks = MappingProxyType({})) -> str:
     """A single article's page: title, what is known of the source, numbered annotated paragraphs, footnotes."""
     meta = one.document.metadata
     parts = [
         _front_matter("Article", meta.description, "cite", "article"),
         f"# {escape_text(meta.display_title)}",
         _source_line(one.document),
-        *_text_blocks(one, entries, layout),
+        *_text_blocks(one, entries, layout, checks),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def render_document(one: Matched, entries: Mapping[str, Entry], layout: Layout) -> str:
-    """A collection's document page: its text with footnotes, then its notes and who said what."""
+def render_document(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks = MappingProxyType({})) -> str:
+    """A document's own page (a collection's, or an article's primary source): its text with footnotes, then its notes and who said what."""
     document = one.document
     meta = document.metadata
     parts = [
-        _front_matter(meta.display_title, meta.description, "cite", "article", document=document.slug),
+        _front_matter(meta.display_title, meta.description, "cite", "article", "quotations", document=document.slug),
         f"# {escape_text(meta.display_title)}",
         _source_line(document),
-        *_text_blocks(one, entries, layout, footnotes=False),
+        *_primary_source_lines(document),
+        *_text_blocks(one, entries, layout, checks, footnotes=False),
         "## Editorial notes { #editorial-notes }",
         NOTES_INTRO.replace("article", "text"),
         render_notes(document, layout, level=3),
         "## Who said what { #who-said-what }",
         CLAIMS_INTRO.replace("the article", "the text").replace("In the article", "In the text"),
-        render_claims(document, layout, frozenset(entries)),
+        render_claims(document, layout, frozenset(entries), checks),
+        *render_beside_section(document, layout, checks, level=3),
         *_footnotes_block(one, entries, layout),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _text_blocks(one: Matched, entries: Mapping[str, Entry], layout: Layout, *, footnotes: bool = True) -> list[str]:
+def _text_blocks(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks, *, footnotes: bool = True) -> list[str]:
     """The annotated paragraphs, and (unless told not to) the footnotes, as blocks the Markdown passes through."""
-    blocks = [passthrough(text_html(one.document, one.occurrences, entries, layout))]
+    blocks = [passthrough(text_html(one.document, one.occurrences, entries, layout, checks))]
     return [*blocks, *_footnotes_block(one, entries, layout)] if footnotes else blocks
 
 
@@ -192,6 +206,22 @@ def _source_line(document: Document) -> str:
     if original.note:  # the book has it on its cover, and leaves it out here
         lines.append(escape_text(original.note.strip()) + "\n{: .ed-source__note }")
     return '<div class="ed-source" markdown>\n\n' + "\n\n".join(lines) + "\n\n</div>"
+
+
+def _primary_source_lines(document: Document) -> list[str]:
+    """What a primary source says of itself: what it is and who issued it, the copy used, and what an excerpt leaves out."""
+    meta = document.metadata
+    if meta.kind == "report" and meta.copy is None and meta.excerpt is None:
+        return []
+    facts = [f"<strong>{DOCUMENT_KINDS[meta.kind]}</strong>"]
+    facts += [f"Issued by: {escape_html(meta.issued_by)}"] if meta.issued_by else []
+    facts += ["<strong>An excerpt</strong>"] if meta.excerpt else []
+    lines = [f"<p>{' · '.join(facts)}</p>"]
+    if meta.copy is not None:
+        lines.append(f"<p>Text taken from: {cited_work(meta.copy.title, meta.copy.url)}</p>")
+    if meta.excerpt:
+        lines.append(f"<p>{escape_html(meta.excerpt)}</p>")
+    return [passthrough('<div class="ed-primary">\n' + "\n".join(lines) + "\n</div>")]
 
 
 # The glossary ------------------------------------------------------------------------------
@@ -259,7 +289,7 @@ def render_entry(entry: Entry, found: Sequence[tuple[Document, list[int]]], page
         f'<p><span class="ed-kind">{entry.kind}</span> · Matched as: {forms}</p>',
         definition_block(entry.definition),
         "<p><strong>Sources</strong></p>\n" + sources_html(entry.sources),
-        f"<p><strong>In the {'documents' if layout.collection else 'article'}:</strong> {backlinks(found, page, layout)}</p>",
+        f"<p><strong>In the {'documents' if layout.several else 'article'}:</strong> {backlinks(found, page, layout)}</p>",
     ]
     if on_map and entry.coords:
         body.append(
@@ -287,8 +317,8 @@ def backlinks(found: Sequence[tuple[Document, list[int]]], page: str, layout: La
     for document, numbers in found:
         text = layout.text(document.slug)
         links = ", ".join(f'<a href="{href(page, text, f"p{number}")}">¶ {number}</a>' for number in numbers)
-        if layout.collection:
-            links = f'<a href="{href(page, text)}">{escape_html(document.metadata.display_title)}</a> {links}'
+        if layout.several:
+            links = f'<a href="{href(page, text)}">{escape_html(layout.name(document.slug, document.metadata.display_title))}</a> {links}'
         parts.append(links)
     return "; ".join(parts)
 

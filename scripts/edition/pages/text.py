@@ -16,40 +16,107 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from edition.layout import Layout, href
-from edition.model import Document, Entry, Insert, Occurrence
+from edition.model import Document, Entry, Insert, Occurrence, Speaker
 from edition.pages.apparatus import paragraph_inserts
 from edition.pages.matcher import first_occurrences
+from edition.pages.quotations import Checks, passage_inserts
 from edition.safety import escape_html
+from edition.source.primary import turn_label
 
 POSSESSIVE = re.compile(r"[’'](?:s\b|(?!\w))")
 """A possessive ending after a word: ’s or 's, or a bare apostrophe as in "Reuters’"."""
 
 
-def text_html(document: Document, occurrences: Sequence[Occurrence], entries: Mapping[str, Entry], layout: Layout) -> str:
-    """The document's paragraphs, annotated, one `<p>` per line."""
+@dataclass(frozen=True)
+class Turn:
+    """A transcript's paragraph as a speaker's turn: whose, and where its opening label stands (none when it goes on)."""
+
+    speaker: Speaker
+    label: tuple[int, int] | None
+
+
+def turns(document: Document) -> dict[int, Turn]:
+    """Each paragraph of a transcript that belongs to a turn: one opened by a label, and those after it until the next."""
+    found: dict[int, Turn] = {}
+    if not document.metadata.speakers:
+        return found
+    current: Speaker | None = None
+    for number, paragraph in enumerate(document.paragraphs):
+        opened = turn_label(paragraph, document.metadata.speakers)
+        if opened is not None:
+            current = opened[0]
+            found[number] = Turn(current, opened[1:])
+        elif current is not None:
+            found[number] = Turn(current, None)
+    return found
+
+
+def shown_occurrences(document: Document, occurrences: Sequence[Occurrence]) -> list[Occurrence]:
+    """The occurrences the text annotates: all but those inside a speaker's label, which links to the speaker itself."""
+    labels = {number: turn.label for number, turn in turns(document).items() if turn.label is not None}
+    if not labels:
+        return list(occurrences)
+    return [
+        occurrence
+        for occurrence in occurrences
+        if occurrence.paragraph not in labels or occurrence.start >= labels[occurrence.paragraph][1]
+    ]
+
+
+def text_html(
+    document: Document,
+    occurrences: Sequence[Occurrence],
+    entries: Mapping[str, Entry],
+    layout: Layout,
+    checks: Checks = MappingProxyType({}),
+) -> str:
+    """The document's paragraphs, annotated, one `<p>` per line: a transcript's as its speakers' turns."""
     page = layout.text(document.slug)
+    occurrences = shown_occurrences(document, occurrences)
     by_paragraph: dict[int, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_paragraph[occurrence.paragraph].append(occurrence)
     first_mentions = frozenset(first_occurrences(occurrences).values())
-    inserts = paragraph_inserts(document, layout)
+    inserts = paragraph_inserts(document, layout, checks)
+    for number, added in passage_inserts(checks, document.slug, layout).items():
+        inserts[number] = [*inserts.get(number, []), *added]
+    spoken = turns(document)
+    for number, turn in spoken.items():
+        if turn.label is not None:
+            link = href(page, layout.entry(turn.speaker.entry), turn.speaker.entry)
+            opening = f'<a class="ed-speaker" href="{link}" data-speaker="{turn.speaker.entry}">'
+            inserts[number] = [
+                *inserts.get(number, []),
+                Insert(turn.label[0], Insert.OPEN, opening),
+                Insert(turn.label[1], Insert.CLOSE, "</a>"),
+            ]
     links = Links(
         {entry_id: href(page, layout.entry(entry_id), entry_id) for entry_id in {occurrence.entry_id for occurrence in occurrences}},
         {entry_id: number for number, entry_id in enumerate(first_occurrences(occurrences), 1)},
     )
-    return "\n".join(
+    paragraphs = (
         paragraph_html(number, text, by_paragraph[number], entries, first_mentions, inserts.get(number, ()), links)
         for number, text in enumerate(document.paragraphs)
     )
+    return "\n".join(_as_turn(html, spoken.get(number)) for number, html in enumerate(paragraphs))
+
+
+def _as_turn(paragraph: str, turn: Turn | None) -> str:
+    """A paragraph's `<p>` marked as its speaker's turn, the first of it or a continuation."""
+    if turn is None:
+        return paragraph
+    kind = "ed-turn" if turn.label is not None else "ed-turn ed-turn--continued"
+    return paragraph.replace('<p class="ed-paragraph"', f'<p class="ed-paragraph {kind}" data-speaker="{turn.speaker.entry}"', 1)
 
 
 def footnotes_html(document: Document, occurrences: Sequence[Occurrence], entries: Mapping[str, Entry], layout: Layout) -> str:
     """The glossary footnotes of the text, one for each entry at its first mention, in Python-Markdown's form; empty without any."""
     page = layout.text(document.slug)
     items = []
-    for number, entry_id in enumerate(first_occurrences(occurrences), 1):
+    for number, entry_id in enumerate(first_occurrences(shown_occurrences(document, occurrences)), 1):
         entry = entries[entry_id]
         term = escape_html(entry.term)
         items.append(

@@ -5,7 +5,8 @@ anything but a regular file, and a file over its size limit are refused before a
 is parsed. Only the files the edition knows are opened; anything else in the folder is
 never read.
 
-A folder holds one article (`article.txt`, `edition.yml`, `glossary.yml`, …) or a
+A folder holds one article (`article.txt`, `edition.yml`, `glossary.yml`, …), with
+the primary sources it quotes, if any, each in a folder of its own under `documents/`; or a
 collection: `collection.yml`, the shared `glossary.yml` (and timeline, map data, home
 and about pages), and one folder per document under `documents/`, named by its slug,
 holding the document's `article.txt`, `edition.yml` and its own notes, claims and timeline.
@@ -87,15 +88,17 @@ def read_source(folder: Path | str) -> SourceFiles:
         )
     problems: list[Problem] = []
     root = path.resolve()
-    if not (path / COLLECTION).exists():
-        files = SourceFiles(str(folder), {})
-        _read_files(root, path, files, "", REQUIRED_FILES, OPTIONAL_FILES, problems)
-    else:
-        slugs = _document_folders(root, path, SourceFiles(str(folder), {}).name(DOCUMENTS), problems)
-        files = SourceFiles(str(folder), {}, tuple(slugs), tuple(_unread(path, SourceFiles(str(folder), {}), slugs)))
+    collection = (path / COLLECTION).exists()
+    shown = SourceFiles(str(folder), {}).name(DOCUMENTS)
+    # A single article may hold the primary sources it quotes, each a document of its own, as a collection holds its documents.
+    slugs = _document_folders(root, path, shown, problems, required=collection) if collection or (path / DOCUMENTS).exists() else []
+    files = SourceFiles(str(folder), {}, tuple(slugs), tuple(_unread(path, SourceFiles(str(folder), {}), slugs)))
+    if collection:
         _read_files(root, path, files, "", SHARED_REQUIRED, SHARED_OPTIONAL, problems)
-        for slug in slugs:
-            _read_files(root, path, files, f"{DOCUMENTS}/{slug}/", DOCUMENT_REQUIRED, DOCUMENT_OPTIONAL, problems)
+    else:
+        _read_files(root, path, files, "", REQUIRED_FILES, OPTIONAL_FILES, problems)
+    for slug in slugs:
+        _read_files(root, path, files, f"{DOCUMENTS}/{slug}/", DOCUMENT_REQUIRED, DOCUMENT_OPTIONAL, problems)
     if problems:
         raise SourceError(problems)
     return files
@@ -135,8 +138,11 @@ def _unread(path: Path, files: SourceFiles, slugs: list[str]) -> list[Problem]:
     ]
 
 
-def _document_folders(root: Path, path: Path, shown: str, problems: list[Problem]) -> list[str]:
-    """The slugs of a collection's documents: the folders under `documents/`, each name checked."""
+def _document_folders(root: Path, path: Path, shown: str, problems: list[Problem], *, required: bool = True) -> list[str]:
+    """The slugs of the documents: the folders under `documents/`, each name checked.
+
+    A collection needs at least one (`required`); a single article may have no primary source.
+    """
     documents = path / DOCUMENTS
     if documents.is_symlink() or not documents.is_dir() or not documents.resolve().is_relative_to(root):
         problems.append(Problem(shown, None, "folder not found; a collection keeps each document in a folder of its own under documents/"))
@@ -152,7 +158,7 @@ def _document_folders(root: Path, path: Path, shown: str, problems: list[Problem
             problems.append(Problem(f"{shown}/{child.name}", None, problem))
         else:
             slugs.append(child.name)
-    if not slugs and not problems:
+    if not slugs and not problems and required:
         problems.append(Problem(shown, None, "holds no document; add a folder per document, e.g. documents/first-report/"))
     if len(slugs) > MAX_DOCUMENTS:
         problems.append(Problem(shown, None, f"holds {len(slugs):,} documents; a collection holds at most {MAX_DOCUMENTS:,}"))

@@ -57,11 +57,14 @@ from edition.source.files import (
     SourceFiles,
     read_source,
 )
+from edition.source.primary import Text, check_primary_sources, primary_fields, said_fields
 from edition.source.records import item_lines, read_sources
 from edition.source.timeline import Scope, parse_timeline
 from edition.source.yamlfile import Mapping, load_yaml
 
 MAX_CHARACTER_PROBLEMS = 20
+DOCUMENTS_PAGE = "{}/index.md"
+"""The page of a single article's primary source, as the editors' pages link to it."""
 """An article full of bad characters is reported by its first few, not by thousands of lines."""
 
 NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
@@ -100,6 +103,8 @@ class _ExaminedDocument:
     paragraphs: tuple[str, ...] | None
     note_ids: frozenset[str]
     events: tuple[Event, ...]
+    metadata: Metadata | None
+    claims: tuple[Claim, ...]
 
 
 def load_source(folder: Path | str) -> Edition:
@@ -134,22 +139,29 @@ def examine_source(files: SourceFiles) -> Examined:
         shared = parse_timeline(reader.data(TIMELINE, "[]"), files.name(TIMELINE), problems, documents=scopes, default=None)
     else:
         examined = {ARTICLE_SLUG: _examine_document(reader, ARTICLE_SLUG, "", entry_ids, None)}
-        single = examined[ARTICLE_SLUG].document
-        metadata = single.metadata if single else None
+        metadata = examined[ARTICLE_SLUG].metadata
+        # The primary sources the article quotes: documents of their own, which take what they leave out from the article's edition.yml.
+        examined |= {slug: _examine_document(reader, slug, f"{DOCUMENTS}/{slug}/", entry_ids, metadata) for slug in files.documents}
         shared = ()
+    problems += check_primary_sources(_texts(files, examined), {slug: one.claims for slug, one in examined.items()}, entry_ids)
     basemap_text = texts.get(BASEMAP)
     basemap = parse_basemap(basemap_text, files.name(BASEMAP), problems) if basemap_text is not None else None
     if basemap_text is None and any(entry.coords for entry in entries):
         basemap = world_basemap()  # no data of the source's own: the edition's, for places anywhere
-    home = _editor_page(texts.get(HOME), files.name(HOME), problems, files.collection)
-    about = _editor_page(texts.get(ABOUT), files.name(ABOUT), problems, files.collection)
+    # The editors' pages may link to the edition's own pages, a single article's primary sources among them.
+    pages = SHARED_PAGES if files.collection else PAGES | {DOCUMENTS_PAGE.format(slug) for slug in files.documents}
+    home = _editor_page(texts.get(HOME), files.name(HOME), problems, pages)
+    about = _editor_page(texts.get(ABOUT), files.name(ABOUT), problems, pages)
     found = tuple(in_file_order(problems))
     documents = tuple(one.document for one in examined.values() if one.document is not None)
     edition = None
     if metadata is not None and len(documents) == len(examined) and not any(problem.is_error for problem in found):
         edition = Edition(
             metadata,
-            tuple(sorted(documents, key=_reading_order)),
+            # A single article comes first, its primary sources after it.
+            tuple(sorted(documents, key=_reading_order))
+            if files.collection
+            else (documents[0], *sorted(documents[1:], key=_reading_order)),
             entries,
             _in_date_order([shared, *(one.events for one in examined.values())]),
             basemap,
@@ -174,14 +186,29 @@ class _Reader:
         return _yaml(self.texts.get(name, default), self.files.name(name), self.problems)
 
 
+def _texts(files: SourceFiles, examined: dict[str, _ExaminedDocument]) -> list[Text]:
+    """What the checks across documents need of each readable document."""
+    texts = []
+    for slug, one in examined.items():
+        prefix = "" if slug == ARTICLE_SLUG and not files.collection else f"{DOCUMENTS}/{slug}/"
+        if one.paragraphs is not None:
+            kind, speakers = (one.metadata.kind, one.metadata.speakers) if one.metadata else ("report", ())
+            name = files.name
+            texts.append(Text(slug, name(prefix + ARTICLE), name(prefix + EDITION), name(prefix + CLAIMS), kind, speakers, one.paragraphs))
+    return texts
+
+
 def _examine_document(reader: _Reader, slug: str, prefix: str, entry_ids: set[str] | None, shared: Metadata | None) -> _ExaminedDocument:
-    """Check one document's files (an article's, or a collection's `documents/<slug>/`) and build it when they are sound."""
+    """Check one document's files (an article's, or one in `documents/<slug>/`) and build it when they are sound.
+
+    A document in its own folder may leave the language, editors and licence to `shared`.
+    """
     problems, name = reader.problems, reader.files.name
     before = len(problems)
     article = reader.texts.get(prefix + ARTICLE)
     paragraphs = _paragraphs(article, name(prefix + ARTICLE), problems)
     readable = article is not None
-    spec = schema.DOCUMENT if shared is not None else schema.EDITION
+    spec = schema.DOCUMENT if prefix else schema.EDITION
     present = reader.texts.get(prefix + EDITION) is not None
     metadata = _parse_metadata(reader.data(prefix + EDITION), name(prefix + EDITION), problems, present=present, spec=spec, shared=shared)
     notes = _parse_notes(reader.data(prefix + NOTES, "[]"), name(prefix + NOTES), problems)
@@ -196,7 +223,7 @@ def _examine_document(reader: _Reader, slug: str, prefix: str, entry_ids: set[st
     events = parse_timeline(reader.data(prefix + TIMELINE, "[]"), name(prefix + TIMELINE), problems, documents=scope, default=slug)
     sound = metadata is not None and not any(problem.is_error for problem in problems[before:])
     document = Document(slug, metadata, paragraphs, notes, claims) if sound and metadata is not None else None
-    return _ExaminedDocument(document, paragraphs if readable else None, note_ids, events)
+    return _ExaminedDocument(document, paragraphs if readable else None, note_ids, events, metadata, claims)
 
 
 def _reading_order(document: Document) -> tuple[str, str]:
@@ -216,7 +243,7 @@ FIRST_HEADING = re.compile(r"\A\s*#(?!#)[ \t]*(?P<title>[^\n]*?)[ \t#]*(?:\n|\Z)
 """A page's first line when it is a level-one heading: the page's title."""
 
 
-def _editor_page(text: str | None, file: str, problems: list[Problem], collection: bool) -> EditorPage | None:
+def _editor_page(text: str | None, file: str, problems: list[Problem], pages: frozenset[str]) -> EditorPage | None:
     """A page the editors wrote (index.md, about.md): its title, and Markdown within what such a page may hold."""
     if text is None:
         return None
@@ -227,7 +254,7 @@ def _editor_page(text: str | None, file: str, problems: list[Problem], collectio
         problems.append(
             Problem(file, None, "has a level-one heading (# …) below its first line; the page has one title, use ## for sections")
         )
-    problems += [Problem(file, None, f"the page {phrase}") for phrase in page_problems(body, SHARED_PAGES if collection else PAGES)]
+    problems += [Problem(file, None, f"the page {phrase}") for phrase in page_problems(body, pages)]
     return EditorPage(title, body.strip("\n") + "\n")
 
 
@@ -312,6 +339,7 @@ def _parse_metadata(
         date=data.get("date", ""),
         changelog=_changelog(data.get("changelog", []), file, problems),
         collection=spec is schema.COLLECTION,
+        **primary_fields(data, file, problems),
     )
 
 
@@ -491,6 +519,7 @@ def _parse_claims(data: Any, file: str, problems: list[Problem]) -> tuple[Claim,
                 occurrence=record.get("occurrence"),
                 line=record.line,
                 key_lines=record.key_lines,
+                **said_fields(record, file, what, problems),
             )
         )
     return tuple(claims)

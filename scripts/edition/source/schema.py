@@ -96,9 +96,17 @@ EDITION = (
     Key("version", "line", required=False),
     Key("date", "date", required=False),
     Key("changelog", "list", required=False),
+    Key("kind", "line", required=False),
+    Key("issued_by", "line", required=False),
+    Key("copy", "mapping", required=False),
+    Key("excerpt", "text", required=False),
+    Key("speakers", "list", required=False),
 )
 
-COLLECTION = tuple(key for key in EDITION if key.name != "source")
+PRIMARY_SOURCE_KEYS = ("kind", "issued_by", "copy", "excerpt", "speakers")
+"""What a document says of itself as a primary source: not a collection's to give."""
+
+COLLECTION = tuple(key for key in EDITION if key.name != "source" and key.name not in PRIMARY_SOURCE_KEYS)
 """A collection's own metadata, `collection.yml`: an edition's, without a source of its own."""
 
 INHERITED = frozenset({"language", "editors", "license"})
@@ -152,6 +160,18 @@ CLAIM = (
     Key("form", "line"),
     Key("quote", "text"),
     Key("occurrence", "count", required=False),
+    Key("said", "mapping", required=False),
+    Key("no_primary_source", "line", required=False),
+)
+
+SAID = (
+    Key("document", "id"),
+    Key("passage", "text"),
+)
+
+SPEAKER = (
+    Key("label", "line"),
+    Key("entry", "id"),
 )
 
 EVENT = (

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections import defaultdict
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
@@ -41,9 +43,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from edition.book.name import document_pdf, pdf_name
 from edition.errors import SourceError
-from edition.model import Document, Edition, Metadata, Page
-from edition.pages.citation import cite, json_ld, meta_tags, page_url, reviews_json_ld
+from edition.layout import Layout
+from edition.model import DOCUMENT_KINDS, Document, Edition, Metadata, Page
+from edition.pages.citation import cite, json_ld, meta_tags, page_url, quotation_reviews_json_ld, reviews_json_ld
 from edition.pages.pipeline import build_pages, describe_summary
+from edition.pages.quotations import Check, check_quotations
 from edition.pages.writer import is_generated
 from edition.source import load_source
 from edition.web.search import SearchIndexError, index_site
@@ -98,7 +102,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         self.data: dict[str, Any] = {}
         """What the templates know of the edition (`edition_data`)."""
         self.documents: dict[str, Document] = {}
-        """A collection's documents by slug, whose pages show their own metadata."""
+        """The documents with pages of their own, by slug (a collection's, a single article's primary sources): their own metadata."""
+        self.reviews: dict[str, str | None] = {}
+        """Each document page's ClaimReviews of its checked quotations."""
+        self.book: str | None = None
+        """A single article's book, which holds its primary sources too; a collection's documents each have their own."""
 
     def source_folder(self, config: MkDocsConfig) -> Path:
         """The source folder: the `source` option, relative to mkdocs.yml."""
@@ -125,20 +133,33 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
             for warning in summary.warnings:
                 log.info("%s", warning)
         if not config.nav:  # mkdocs.yml may list pages of its own; by default the nav is this edition's pages
-            config.nav = [{NAV_TITLES[page.path]: page.path} for page in sorted(self.pages, key=_nav_order) if page.path in NAV_TITLES]
+            config.nav = navigation(edition, self.pages)
         metadata = edition.metadata
         # Material writes these into the page unescaped: escape them here so they stay text.
         config.site_name = escape(metadata.display_title)
         config.site_description = escape(metadata.description)
         self.base_url = config.site_url or None
         self.data = edition_data(edition, self.base_url, pdf=self.config.pdf)
-        self.documents = {document.slug: document for document in edition.documents} if edition.collection else {}
+        # Every document with a page of its own: a collection's, and a single article's primary sources.
+        self.documents = {document.slug: document for document in edition.documents[0 if edition.collection else 1 :]}
+        self.book = None if edition.collection or not self.config.pdf else pdf_name(edition)
+        # The ClaimReviews of the quotations each document's page reports, made once for all pages.
+        self.reviews = {
+            slug: _quotations(edition, checks, page_url(self.base_url, f"{slug}/"))
+            for slug, checks in checked_quotations(edition).items()
+            if slug in self.documents
+        }
         return config
 
     def on_page_context(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         """Give the templates the metadata of what the page shows: a collection's document, or the edition."""
         document = self.documents.get(str(page.meta.get("document")))
-        data = self.data if document is None else {**self.data, **document_data(document, self.base_url, pdf=self.config.pdf)}
+        book = self.book or (document_pdf(document) if document is not None and self.config.pdf else None)
+        data = (
+            self.data
+            if document is None
+            else {**self.data, **document_data(document, self.base_url, book, self.reviews.get(document.slug))}
+        )
         # MkDocs types the context as a closed TypedDict; the theme reads any key a plugin adds.
         cast("dict[str, Any]", context)["edition"] = data
         return context
@@ -189,6 +210,21 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"Cannot trim the stylesheets: {error}") from None
 
 
+def navigation(edition: Edition, pages: Sequence[Page]) -> list[dict[str, Any]]:
+    """The navigation: the edition's pages in their order, a single article's primary sources after who said what."""
+    nav: list[dict[str, Any]] = [{NAV_TITLES[page.path]: page.path} for page in sorted(pages, key=_nav_order) if page.path in NAV_TITLES]
+    sources = [] if edition.collection else edition.documents[1:]
+    if sources:
+        layout = Layout()
+        entries = [{escape(document.metadata.display_title): layout.text(document.slug)} for document in sources]
+        kinds = {document.metadata.kind for document in sources}
+        title = DOCUMENT_KINDS[kinds.pop()] if len(sources) == 1 and len(kinds) == 1 else "Primary sources"
+        item = {title: next(iter(entries[0].values()))} if len(sources) == 1 else {title: entries}
+        after = next((index + 1 for index, entry in enumerate(nav) if "claims.md" in entry.values()), len(nav))
+        nav.insert(after, item)
+    return nav
+
+
 def _nav_order(page: Page) -> int:
     """Where a page stands in the navigation."""
     return list(NAV_TITLES).index(page.path) if page.path in NAV_TITLES else len(NAV_TITLES)
@@ -217,11 +253,25 @@ def edition_data(edition: Edition, base_url: str | None, *, pdf: bool) -> dict[s
             "meta_tags": meta_tags(document, page_url(base_url, "article/")),
             "json_ld": json_ld(document, page_url(base_url, "article/")),
             "reviews_json_ld": reviews_json_ld(document, page_url(base_url, "notes/")),
+            "quotations_json_ld": _quotations(edition, checked_quotations(edition).get(document.slug, []), page_url(base_url, "claims/")),
         }
     return data
 
 
-def document_data(document: Document, base_url: str | None, *, pdf: bool) -> dict[str, Any]:
+def checked_quotations(edition: Edition) -> dict[str, list[Check]]:
+    """The quotations checked against a primary source, by the slug of the document that reports them."""
+    found: dict[str, list[Check]] = defaultdict(list)
+    for (slug, _), check in check_quotations(edition).items():
+        found[slug].append(check)
+    return found
+
+
+def _quotations(edition: Edition, checks: Sequence[Check], claims_url: str | None) -> str | None:
+    """The ClaimReviews of a document's quotations checked against a primary source, for the page of its claims."""
+    return quotation_reviews_json_ld(checks, claims_url, {entry.id: entry.kind for entry in edition.entries})
+
+
+def document_data(document: Document, base_url: str | None, book: str | None, quotations: str | None) -> dict[str, Any]:
     """A collection's document's metadata, citation, head tags and PDF, which its page shows instead of the edition's."""
     metadata = document.metadata
     url = page_url(base_url, f"{document.slug}/")
@@ -234,7 +284,8 @@ def document_data(document: Document, base_url: str | None, *, pdf: bool) -> dic
         "meta_tags": meta_tags(document, url),
         "json_ld": json_ld(document, url),
         "reviews_json_ld": reviews_json_ld(document, url),
-        "pdf": document_pdf(document) if pdf else None,
+        "quotations_json_ld": quotations,
+        "pdf": book,
     }
 
 
