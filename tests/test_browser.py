@@ -189,8 +189,8 @@ def test_the_mark_of_a_checked_quotation_shows_the_sources_words_and_a_second_ta
     expect(tooltip).to_contain_text("very, very difficult to militarily eject")
     expect(page).to_have_url(re.compile(r"/article/$"))
     mark.tap()
-    expect(page).to_have_url(re.compile(r"/ramstein-transcript/#said-article-milley-very-difficult$"))
-    expect(page.locator("#said-article-milley-very-difficult")).to_be_in_viewport()
+    expect(page).to_have_url(re.compile(r"/ramstein-transcript/#said-article--milley-very-difficult$"))
+    expect(page.locator("#said-article--milley-very-difficult")).to_be_in_viewport()
 
 
 def test_clicking_an_annotated_word_follows_it_at_once(tab: Tab) -> None:

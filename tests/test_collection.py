@@ -259,4 +259,4 @@ def test_a_glossary_left_in_a_document_folder_is_a_warning_that_names_it(collect
     result = edition("check", "--source", folder)
     assert result.returncode != 0
     assert "documents/hostile-sample/glossary.yml: warning: is not read" in result.stderr
-    assert "move its entries into the glossary.yml beside collection.yml" in result.stderr
+    assert "move its entries into the glossary.yml at the top of the source folder" in result.stderr

@@ -241,7 +241,7 @@ def test_the_transcript_is_a_document_of_its_own_and_who_said_what_gives_each_qu
     assert claims.count(squeeze("No primary source in the edition")) == 2
     assert squeeze("Quotations beside their sources") in claims
     # The passage the claim points to is marked in the transcript, and the status links to its page.
-    assert book.page_of("ramstein-transcript-said-article-milley-very-difficult") >= book.page_of("ramstein-transcript")
+    assert book.page_of("ramstein-transcript-said-article--milley-very-difficult") >= book.page_of("ramstein-transcript")
 
 
 def test_contents_give_the_page_of_each_part(book: Book) -> None:

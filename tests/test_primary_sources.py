@@ -14,17 +14,19 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 from edition.errors import SourceError
-from edition.pages.pipeline import build_pages
+from edition.pages.pipeline import build_pages, document_edition, match
 from edition.source import load_source
 from helpers import SOURCE, article_paragraphs, soup, source_text
 
 TRANSCRIPT = SOURCE / "documents" / "ramstein-transcript"
 PASSAGE = "for this year it would be very, very difficult to militarily eject the Russian forces from all — every inch of Ukraine"
-PASSAGE_ID = "said-article-milley-very-difficult"
+PASSAGE_ID = "said-article--milley-very-difficult"
 
 
 def page(site: Path, path: str) -> str:
@@ -113,6 +115,8 @@ def test_the_checked_quotation_is_a_claim_review_whose_evidence_is_the_transcrip
     assert claim["author"] == {"@type": "Person", "name": "Mark Milley"}
     assert claim["firstAppearance"]["publisher"]["name"] == "US Department of Defense"
     assert claim["firstAppearance"]["datePublished"] == "2023-01-20"
+    assert review["citation"] == claim["firstAppearance"], "the transcript is the review's evidence"
+    assert claim["appearance"]["@type"] == "NewsArticle" and claim["firstAppearance"]["@type"] == "CreativeWork"
     assert "“very difficult”" in review["claimReviewed"]
 
 
@@ -167,7 +171,7 @@ def test_a_claim_pointing_to_words_not_in_the_source_is_refused_at_its_line_with
     line = line_of(claims, "very, very hard")
     assert problems == [
         f"{seed}/claims.yml:{line}: passage of claim 'milley-very-difficult' is not in "
-        f"{seed}/documents/ramstein-transcript/article.txt; copy the words exactly as they stand there, within one paragraph"
+        f"{seed}/documents/ramstein-transcript/article.txt; copy the words exactly as they stand there, whole words within one paragraph"
     ]
 
 
@@ -182,7 +186,7 @@ def test_a_passage_with_a_different_case_is_refused_with_a_hint_quoting_the_sour
 def test_a_claim_naming_a_document_the_edition_lacks_is_refused(seed: Path) -> None:
     edit(seed / "claims.yml", "document: ramstein-transcript", "document: ramstein-transcrpit")
     [problem] = problems_of(seed)
-    assert "names document 'ramstein-transcrpit', which the edition does not have (ramstein-transcript)" in problem
+    assert "names document 'ramstein-transcrpit', which the edition does not have; did you mean 'ramstein-transcript'?" in problem
 
 
 @pytest.mark.unit
@@ -247,3 +251,84 @@ def test_a_hostile_transcript_builds_verbatim_with_its_turns_and_no_markup_from_
     labels = [label.get_text() for label in tree.select("a.ed-speaker")]
     assert labels == ["<script>alert(1)</script>:", "**BOLD**:", "<script>alert(1)</script>:"], "a label with no text is a turn too"
     assert tree.select_one(f"#{PASSAGE_ID}").get_text() == "goes on & <b>on</b>"  # type: ignore[union-attr]
+
+
+@pytest.mark.unit
+def test_a_passage_that_starts_inside_a_speakers_label_still_nests_with_it(seed: Path) -> None:
+    edit(seed / "claims.yml", f"passage: {PASSAGE}", 'passage: "Milley: … President Biden"')
+    pages, _ = build_pages(load_source(seed))
+    text = next(page.text for page in pages if page.path == "ramstein-transcript/index.md")
+    first = next(line for line in text.splitlines() if line.startswith('<p class="ed-paragraph ed-turn"'))
+    # Well-formed as XML only if every element closes inside the one that holds it.
+    paragraph = ElementTree.fromstring(first)
+    [passage] = [element for element in paragraph.iter("span") if element.get("id") == PASSAGE_ID]
+    assert "".join(passage.itertext()).startswith("General Milley: … President Biden"), "the passage takes in the whole label"
+
+
+@pytest.mark.unit
+def test_a_passage_that_occurs_more_than_once_is_refused_with_where(seed: Path) -> None:
+    edit(seed / "claims.yml", f"passage: {PASSAGE}", "passage: very, very difficult")
+    [problem] = problems_of(seed)
+    assert "passage of claim 'milley-very-difficult' occurs 3 times in" in problem and "(¶1, ¶2, ¶2)" in problem
+
+
+@pytest.mark.unit
+def test_a_passage_must_be_whole_words(seed: Path) -> None:
+    edit(seed / "claims.yml", f"passage: {PASSAGE}", "passage: ery, very difficult to militarily")
+    [problem] = problems_of(seed)
+    assert "passage of claim 'milley-very-difficult' is not in" in problem
+
+
+def rendered(seed: Path, path: str, to_html: Callable[[str], str]) -> BeautifulSoup:
+    """One generated page of the seed copy, rendered as the site renders it."""
+    pages, _ = build_pages(load_source(seed))
+    return soup(to_html(next(page.text for page in pages if page.path == path).split("\n---\n", 1)[1]))
+
+
+@pytest.mark.unit
+def test_a_quotation_whose_words_differ_is_shown_differing_word_by_word(seed: Path, to_html: Callable[[str], str]) -> None:
+    edit(seed / "claims.yml", f"passage: {PASSAGE}", "passage: I do think it’s very, very possible")
+    claims = rendered(seed, "claims.md", to_html)
+    status = claims.select("tr#claim-milley-very-difficult td")[-1]
+    assert status.select_one(".ed-status--differs") is not None and "Differs from the source" in status.get_text()
+    beside = claims.select_one("#beside-milley-very-difficult")
+    assert beside is not None
+    quoted, source = beside.select("dl.ed-diff dd")
+    assert [mark.get_text() for mark in quoted.select("mark.ed-diff__changed")] == ["difficult"]
+    assert [mark.get_text() for mark in source.select("mark.ed-diff__changed")] == ["very possible"]
+    mark = rendered(seed, "article.md", to_html).select_one("#p9 sup.ed-said-ref--differs a")
+    assert mark is not None and mark.get_text() == "≠" and "Differs from the source" in str(mark["data-ed-tip"])
+
+
+@pytest.mark.unit
+def test_a_paraphrase_that_names_its_source_is_set_beside_it_not_compared(seed: Path, to_html: Callable[[str], str]) -> None:
+    claims = seed / "claims.yml"
+    quote = "  quote: also expressed his reservations on Ukraine’s plans to retake Crimea\n"
+    edit(claims, quote, quote + "  said:\n    document: ramstein-transcript\n    passage: That doesn’t mean it can’t happen\n")
+    page = rendered(seed, "claims.md", to_html)
+    status = page.select("tr#claim-milley-reservations td")[-1]
+    assert "Paraphrase of the source" in status.get_text()
+    beside = page.select_one("#beside-milley-reservations")
+    assert beside is not None and not beside.select("dl.ed-diff"), "no quoted words to compare"
+
+
+@pytest.mark.unit
+def test_a_documents_book_brings_the_sources_it_quotes_without_what_they_quote_in_turn(tmp_path: Path) -> None:
+    folder = tmp_path / "collection"
+    (folder / "documents").mkdir(parents=True)
+    (folder / "collection.yml").write_text('title: "Quotations in a chain"\nlanguage: en\neditors: ["E"]\nlicense: "CC BY 4.0"\n')
+    shutil.copy(SOURCE / "glossary.yml", folder / "glossary.yml")
+    shutil.copytree(TRANSCRIPT, folder / "documents" / "ramstein-transcript")
+    report = shutil.copytree(SOURCE, folder / "documents" / "report-a", ignore=shutil.ignore_patterns("documents", "glossary.yml", "*.md"))
+    quoting = shutil.copytree(report, folder / "documents" / "report-b")
+    # report-b quotes report-a, which quotes the transcript: report-b's book holds report-a, but not its quotations.
+    edit(quoting / "claims.yml", "document: ramstein-transcript", "document: report-a")
+    edit(quoting / "claims.yml", f"passage: {PASSAGE}", "passage: He said that Ukrainian forces will find it “very difficult”")
+    edition = load_source(folder)
+    matched = {one.document.slug: one for one in match(edition)}
+    view = document_edition(edition, matched["report-b"], matched)
+    assert [document.slug for document in view.documents] == ["article", "report-a"]
+    assert view.documents[1].claims == ()
+    pages, _ = build_pages(view)
+    claims = next(page.text for page in pages if page.path == "claims.md")
+    assert "../report-a/#said-article--milley-very-difficult" in claims

@@ -235,8 +235,8 @@ def test_ctrl_c_ends_the_build_with_one_line_and_leaves_nothing(started_build: t
     process, site = started_build
     [typesetter] = children(process.pid)
     process.send_signal(signal.SIGINT)
-    _, error = process.communicate(timeout=60)
-    assert process.returncode == 130
+    output, error = process.communicate(timeout=60)
+    assert process.returncode == 130, output + error
     assert error.strip().splitlines() == ["edition site: interrupted; nothing was replaced."]
     # Killed in the build's last step, or by Linux when the build exits (if Ctrl+C came while it was being started).
     assert ended_within(typesetter, 10), "the typesetter outlived the build"

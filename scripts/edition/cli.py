@@ -182,8 +182,11 @@ def run_site(arguments: argparse.Namespace) -> int:
 
 def run_pdf(arguments: argparse.Namespace) -> int:
     """Typeset the edition as a PDF."""
+    from edition.book.child import die_with_parent
     from edition.book.documents import write_document_books
     from edition.book.typeset import write_pdf
+
+    die_with_parent()
 
     edition = load_source(arguments.source)
     if edition.collection:

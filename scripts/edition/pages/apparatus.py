@@ -11,11 +11,10 @@ from __future__ import annotations
 import string
 from collections import defaultdict
 from collections.abc import Sequence
-from types import MappingProxyType
 
 from edition.layout import Layout, href
 from edition.model import Anchor, Claim, Document, Insert, Note, Source
-from edition.pages.quotations import Checks, quotation_mark, render_beside, status_html
+from edition.pages.quotations import NO_CHECKS, Checks, quotation_mark, render_beside, status_html
 from edition.passthrough import passthrough
 from edition.safety import cited_work, escape_content, escape_html, markdown_html, markdown_text
 from edition.source.anchors import locate
@@ -54,7 +53,7 @@ def ordered_claims(document: Document) -> list[tuple[Claim, Anchor]]:
     return sorted(anchored, key=lambda pair: (pair[1].paragraph, pair[1].start))
 
 
-def paragraph_inserts(document: Document, layout: Layout, checks: Checks = MappingProxyType({})) -> dict[int, list[Insert]]:
+def paragraph_inserts(document: Document, layout: Layout, checks: Checks = NO_CHECKS) -> dict[int, list[Insert]]:
     """Note markers, claim spans and the marks of checked quotations (HTML) to put into each paragraph, keyed by paragraph index."""
     inserts: dict[int, list[Insert]] = defaultdict(list)
     text, notes = layout.text(document.slug), layout.notes(document.slug)
@@ -144,7 +143,7 @@ def render_notes_page(document: Document, layout: Layout, front_matter: str) -> 
     return "\n\n".join([front_matter, "# Editorial notes", NOTES_INTRO, render_notes(document, layout)]) + "\n"
 
 
-def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str], checks: Checks = MappingProxyType({})) -> str:
+def render_claims(document: Document, layout: Layout, entry_ids: frozenset[str], checks: Checks = NO_CHECKS) -> str:
     """The table of who said what: paragraph, speaker, statement, channel, form and source (HTML that passes through Markdown)."""
     page = layout.claims(document.slug)
     text = layout.text(document.slug)

@@ -17,6 +17,7 @@ from slugify import slugify
 from edition.model import Document, Metadata
 from edition.pages.apparatus import plain_text
 from edition.pages.quotations import LABELS, Check
+from edition.source.quotations import MATCHES
 
 BIBTEX_SPECIALS = re.compile(r"(?P<char>[\\{}%&#_$])")
 
@@ -162,32 +163,33 @@ def reviews_json_ld(document: Document, notes_url: str | None) -> str | None:
 def quotation_reviews_json_ld(checks: Sequence[Check], claims_url: str | None, kinds: Mapping[str, str]) -> str | None:
     """schema.org data for the quotations checked against a primary source: one ClaimReview each; None without any.
 
-    The claim's author is its speaker (typed by their glossary entry), its appearance the
-    report, and its first appearance the primary source: the evidence the review rests on.
+    The claim's author is its speaker (typed by their glossary entry) and its appearance the
+    report; the primary source is the review's evidence, its `citation`, and, when the quoted
+    words are the source's own, the claim's `firstAppearance`.
     """
-    reviews = [
-        _known(
-            {
-                "@type": "ClaimReview",
-                "claimReviewed": check.claim.quote,
-                "reviewBody": f"{LABELS[check.status]}: {check.source.metadata.original.headline or check.source.metadata.title}",
-                "reviewRating": {"@type": "Rating", "alternateName": LABELS[check.status]},
-                "itemReviewed": _known(
-                    {
-                        "@type": "Claim",
-                        "author": {"@type": AUTHOR_TYPES.get(kinds.get(check.claim.entry or "", ""), "Thing"), "name": check.claim.who},
-                        "appearance": _original(check.document),
-                        "firstAppearance": _original(check.source),
-                    }
-                ),
-                "creditText": _editors(check.document.metadata),
-                "datePublished": check.document.metadata.date,
-                "url": claims_url and f"{claims_url}#claim-{check.claim.id}",
-            }
-        )
-        for check in checks
-        if check.source is not None
-    ]
+    reviews = []
+    for check in checks:
+        if check.source is None:
+            continue
+        source = _original(check.source)
+        claim = {
+            "@type": "Claim",
+            "author": {"@type": AUTHOR_TYPES.get(kinds.get(check.claim.entry or "", ""), "Thing"), "name": check.claim.who},
+            "appearance": _original(check.document),
+            "firstAppearance": source if check.status == MATCHES else None,
+        }
+        review = {
+            "@type": "ClaimReview",
+            "claimReviewed": check.claim.quote,
+            "reviewBody": f"{LABELS[check.status]}: {check.source.metadata.original.headline or check.source.metadata.title}",
+            "reviewRating": {"@type": "Rating", "alternateName": LABELS[check.status]},
+            "itemReviewed": _known(claim),
+            "citation": source,
+            "creditText": _editors(check.document.metadata),
+            "datePublished": check.document.metadata.date,
+            "url": claims_url and f"{claims_url}#claim-{check.claim.id}",
+        }
+        reviews.append(_known(review))
     return _script_json(reviews) if reviews else None
 
 

@@ -27,7 +27,8 @@ def document_edition(edition: Edition, one: Matched, matched: Mapping[str, Match
     """A collection's document as an edition of its own, for its book: its text, the entries and events it has, the map they need.
 
     The primary sources its claims quote come with it (from `matched`, by slug), as a single
-    article's do, so that its book checks the quotations and prints the sources' words.
+    article's do, so that its book checks the quotations and prints the sources' words; what
+    those sources claim in turn is left to their own books.
     """
     document = one.document
     sources = [matched[slug] for slug in dict.fromkeys(claim.said.document for claim in document.claims if claim.said)] if matched else []
@@ -39,7 +40,8 @@ def document_edition(edition: Edition, one: Matched, matched: Mapping[str, Match
     events = tuple(dataclasses.replace(event, document=slugs[event.document]) for event in edition.timeline if event.document in slugs)
     basemap = edition.basemap if any(entry.coords for entry in entries) else None
     article = dataclasses.replace(document, slug=ARTICLE_SLUG)
-    return Edition(document.metadata, (article, *(part.document for part in sources)), entries, events, basemap)
+    quoted = tuple(dataclasses.replace(part.document, claims=()) for part in sources)
+    return Edition(document.metadata, (article, *quoted), entries, events, basemap)
 
 
 def build_pages(edition: Edition) -> tuple[tuple[Page, ...], Summary]:
@@ -67,7 +69,9 @@ def _flattened(
     for slug, own, found in texts:
         offset = len(paragraphs)
         paragraphs += own
-        labels += [f"{slug} ¶{number}" if collection else f"¶{number}" for number in range(1, len(own) + 1)]
+        # A single article's paragraphs are "¶7"; any other document's (a collection's, a primary source's) "slug ¶7".
+        named = collection or slug != ARTICLE_SLUG
+        labels += [f"{slug} ¶{number}" if named else f"¶{number}" for number in range(1, len(own) + 1)]
         occurrences += [
             Occurrence(offset + occurrence.paragraph, occurrence.start, occurrence.end, occurrence.entry_id) for occurrence in found
         ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from edition.layout import Layout, href
 from edition.model import Anchor, Claim, Document, Edition, Insert
@@ -55,23 +55,47 @@ class Check:
     @property
     def passage_id(self) -> str:
         """The element id of the passage in the source's page (claim ids are unique only within their document)."""
-        return f"said-{self.document.slug}-{self.claim.id}"
+        # Two hyphens never occur in a slug or an id: "said-a--b-c" and "said-a-b--c" stay apart.
+        return f"said-{self.document.slug}--{self.claim.id}"
 
 
-Checks = Mapping[tuple[str, str], Check]
-"""Every check, by the slug of the claim's document and the claim's id."""
+@dataclass(frozen=True)
+class Checks:
+    """Every check of an edition, by claim and by the source it points into, for pages that look them up either way."""
+
+    by_claim: Mapping[tuple[str, str], Check] = field(default_factory=dict)
+    """Each check by the slug of the claim's document and the claim's id."""
+    by_source: Mapping[str, tuple[Check, ...]] = field(default_factory=dict)
+    """The checks whose passage is in a source, by the source's slug, in the order of their passages."""
+
+    def get(self, key: tuple[str, str]) -> Check | None:
+        """The check of one claim (its document's slug, its id), if it has one."""
+        return self.by_claim.get(key)
 
 
-def check_quotations(edition: Edition) -> dict[tuple[str, str], Check]:
+NO_CHECKS = Checks()
+
+
+def check_quotations(edition: Edition) -> Checks:
     """Check every claim that names a source or quotes words; a paraphrase with no source has no check."""
     documents = {document.slug: document for document in edition.documents}
-    checks = {}
+    by_claim = {}
+    by_source: dict[str, list[Check]] = defaultdict(list)
     for document in edition.documents:
         for claim in document.claims:
             check = _check(claim, document, documents)
             if check is not None:
-                checks[(document.slug, claim.id)] = check
-    return checks
+                by_claim[(document.slug, claim.id)] = check
+            if check is not None and check.source is not None and check.passage is not None:
+                by_source[check.source.slug].append(check)
+    ordered = {slug: tuple(sorted(found, key=_passage_order)) for slug, found in by_source.items()}
+    return Checks(by_claim, ordered)
+
+
+def _passage_order(check: Check) -> tuple[int, int]:
+    """Where a check's passage stands in its source: paragraph, then character."""
+    assert check.passage is not None
+    return (check.passage.paragraph, check.passage.start)
 
 
 def _check(claim: Claim, document: Document, documents: Mapping[str, Document]) -> Check | None:
@@ -129,18 +153,17 @@ def quotation_mark(check: Check, layout: Layout) -> str:
     )
 
 
-def passage_inserts(checks: Checks, slug: str, layout: Layout) -> dict[int, list[Insert]]:
+def passage_inserts(checks: Checks, source: Document, layout: Layout) -> dict[int, list[Insert]]:
     """The passages of a source that claims point to, marked in its paragraphs, each with a link back to its claim.
 
-    A passage that overlaps one marked before it gets only its id and link, so that the markup nests.
+    A passage that overlaps one marked before it, or a span of the source's own claims, gets
+    only its id and link, so that every span keeps its extent.
     """
+    slug = source.slug
     inserts: dict[int, list[Insert]] = defaultdict(list)
-    pointing = sorted(
-        (check for check in checks.values() if check.source is not None and check.source.slug == slug),
-        key=lambda check: (check.passage.paragraph, check.passage.start) if check.passage else (0, 0),
-    )
     marked_to: dict[int, int] = {}
-    for check in pointing:
+    claimed = [locate(claim.quote, claim.occurrence, source.paragraphs) for claim in source.claims]
+    for check in checks.by_source.get(slug, ()):
         assert check.passage is not None
         passage, page = check.passage, layout.text(slug)
         back = href(page, layout.claims(check.document.slug), f"claim-{check.claim.id}")
@@ -149,7 +172,7 @@ def passage_inserts(checks: Checks, slug: str, layout: Layout) -> dict[int, list
             f'<sup class="ed-insert ed-passage-ref"><a href="{back}" '
             f'aria-label="Reported in {escape_html(name)}, ¶ {check.anchor.paragraph + 1}">↩</a></sup>'
         )
-        if passage.start >= marked_to.get(passage.paragraph, -1):
+        if passage.start >= marked_to.get(passage.paragraph, -1) and not any(_overlaps(passage, span) for span in claimed):
             opening = f'<span class="ed-passage" id="{check.passage_id}" data-claim="{check.claim.id}">'
             inserts[passage.paragraph] += [Insert(passage.start, Insert.OPEN, opening), Insert(passage.end, Insert.CLOSE, "</span>")]
             marked_to[passage.paragraph] = passage.end
@@ -214,6 +237,8 @@ def _comparison_html(stretch: str, comparison: Comparison) -> str:
     """What the comparison found for one stretch of quoted words: that they occur, or which words differ."""
     if comparison.status == MATCHES:
         return f"<p>The quoted words “{escape_html(stretch)}” occur in the source’s words.</p>"
+    if all(piece.same for piece in (*comparison.quoted, *comparison.source)):
+        return f"<p>The quoted words “{escape_html(stretch)}” have the source’s words, but not its punctuation.</p>"
     return (
         f"<p>The quoted words “{escape_html(stretch)}” do not occur in the source’s words as quoted; "
         "the words that differ are marked.</p>\n"

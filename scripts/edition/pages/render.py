@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
 
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
 from edition.layout import Layout, href
@@ -30,7 +29,7 @@ from edition.pages.apparatus import (
 )
 from edition.pages.collection import glossary_letter, render_collection_home, split_glossary
 from edition.pages.home import HOME_TITLE, about_title, render_about, render_home
-from edition.pages.quotations import Checks, check_quotations
+from edition.pages.quotations import NO_CHECKS, Checks, check_quotations
 from edition.pages.text import footnotes_html, text_html
 from edition.pages.writer import GENERATED_MARK
 from edition.passthrough import passthrough
@@ -149,7 +148,7 @@ def render_search(edition: Edition, front_matter: str) -> str:
 # A document's text ---------------------------------------------------------------------------
 
 
-def render_article(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks = MappingProxyType({})) -> str:
+def render_article(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks = NO_CHECKS) -> str:
     """A single article's page: title, what is known of the source, numbered annotated paragraphs, footnotes."""
     meta = one.document.metadata
     parts = [
@@ -161,7 +160,7 @@ def render_article(one: Matched, entries: Mapping[str, Entry], layout: Layout, c
     return "\n\n".join(parts) + "\n"
 
 
-def render_document(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks = MappingProxyType({})) -> str:
+def render_document(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks = NO_CHECKS) -> str:
     """A document's own page (a collection's, or an article's primary source): its text with footnotes, then its notes and who said what."""
     document = one.document
     meta = document.metadata

@@ -16,13 +16,12 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from edition.layout import Layout, href
 from edition.model import Document, Entry, Insert, Occurrence, Speaker
 from edition.pages.apparatus import paragraph_inserts
 from edition.pages.matcher import first_occurrences
-from edition.pages.quotations import Checks, passage_inserts
+from edition.pages.quotations import NO_CHECKS, Checks, passage_inserts
 from edition.safety import escape_html
 from edition.source.primary import turn_label
 
@@ -71,7 +70,7 @@ def text_html(
     occurrences: Sequence[Occurrence],
     entries: Mapping[str, Entry],
     layout: Layout,
-    checks: Checks = MappingProxyType({}),
+    checks: Checks = NO_CHECKS,
 ) -> str:
     """The document's paragraphs, annotated, one `<p>` per line: a transcript's as its speakers' turns."""
     page = layout.text(document.slug)
@@ -81,24 +80,24 @@ def text_html(
         by_paragraph[occurrence.paragraph].append(occurrence)
     first_mentions = frozenset(first_occurrences(occurrences).values())
     inserts = paragraph_inserts(document, layout, checks)
-    for number, added in passage_inserts(checks, document.slug, layout).items():
+    for number, added in passage_inserts(checks, document, layout).items():
         inserts[number] = [*inserts.get(number, []), *added]
     spoken = turns(document)
     for number, turn in spoken.items():
         if turn.label is not None:
             link = href(page, layout.entry(turn.speaker.entry), turn.speaker.entry)
             opening = f'<a class="ed-speaker" href="{link}" data-speaker="{turn.speaker.entry}">'
-            inserts[number] = [
-                *inserts.get(number, []),
-                Insert(turn.label[0], Insert.OPEN, opening),
-                Insert(turn.label[1], Insert.CLOSE, "</a>"),
-            ]
+            # The label's link is the innermost element at its edges: it opens after and closes before
+            # any span (a claim's, a passage's) that starts or ends with it, so that the markup nests.
+            start, end = turn.label
+            inserts[number] = [Insert(end, Insert.CLOSE, "</a>"), *inserts.get(number, []), Insert(start, Insert.OPEN, opening)]
     links = Links(
         {entry_id: href(page, layout.entry(entry_id), entry_id) for entry_id in {occurrence.entry_id for occurrence in occurrences}},
         {entry_id: number for number, entry_id in enumerate(first_occurrences(occurrences), 1)},
     )
+    labels = {number: [turn.label] for number, turn in spoken.items() if turn.label is not None}
     paragraphs = (
-        paragraph_html(number, text, by_paragraph[number], entries, first_mentions, inserts.get(number, ()), links)
+        paragraph_html(number, text, by_paragraph[number], entries, first_mentions, inserts.get(number, ()), links, labels.get(number, ()))
         for number, text in enumerate(document.paragraphs)
     )
     return "\n".join(_as_turn(html, spoken.get(number)) for number, html in enumerate(paragraphs))
@@ -144,11 +143,13 @@ def paragraph_html(
     first_mentions: frozenset[Occurrence],
     inserts: Sequence[Insert],
     links: Links,
+    kept: Sequence[tuple[int, int]] = (),
 ) -> str:
     """One numbered paragraph: the first occurrence of an entry gets its footnote call, later ones a link (`links`).
 
     `inserts` (claim spans, note markers) go in at their positions; one that falls inside an
-    annotated occurrence moves to its edge, so that the markup nests.
+    annotated occurrence, or inside a span `kept` whole (a speaker's label), moves to its
+    edge, so that the markup nests.
     """
     label = number + 1
     spans = {
@@ -158,7 +159,7 @@ def paragraph_html(
     extents = [(occurrence.start, end) for occurrence, (_, end) in zip(occurrences, spans.values(), strict=True)]
     placed: dict[int, list[Insert]] = defaultdict(list)
     for insert in inserts:
-        placed[_snap(insert, extents)].append(insert)
+        placed[_snap(insert, [*extents, *kept])].append(insert)
     points = sorted({0, len(text), *placed, *spans, *(end for _, end in extents)})
     number_link = f'<a class="ed-insert ed-pnum" href="#p{label}" title="Paragraph {label}: link, and copy its citation">{label}</a>'
     pieces = [f'<p class="ed-paragraph" id="p{label}">{number_link}']

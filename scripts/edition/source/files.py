@@ -119,10 +119,10 @@ def _read_files(
 
 
 SHARED_ONLY = {
-    GLOSSARY: "a collection's glossary is shared: move its entries into the glossary.yml beside collection.yml",
-    HOME: "a collection has one home page: index.md beside collection.yml",
-    ABOUT: "a collection has one about page: about.md beside collection.yml",
-    BASEMAP: "a collection has one map: map/region.json beside collection.yml",
+    GLOSSARY: "the glossary is shared by every document: move its entries into the glossary.yml at the top of the source folder",
+    HOME: "an edition has one home page: index.md at the top of the source folder",
+    ABOUT: "an edition has one about page: about.md at the top of the source folder",
+    BASEMAP: "an edition has one map: map/region.json at the top of the source folder",
     COLLECTION: "a document's folder holds its edition.yml; collection.yml belongs at the top of the source folder",
 }
 """Files of a single article that a collection reads only beside collection.yml, and what to do with one found in a document's folder."""
@@ -145,7 +145,8 @@ def _document_folders(root: Path, path: Path, shown: str, problems: list[Problem
     """
     documents = path / DOCUMENTS
     if documents.is_symlink() or not documents.is_dir() or not documents.resolve().is_relative_to(root):
-        problems.append(Problem(shown, None, "folder not found; a collection keeps each document in a folder of its own under documents/"))
+        found = "is not a folder" if documents.exists() or documents.is_symlink() else "folder not found"
+        problems.append(Problem(shown, None, f"{found}; documents/ holds each document (or primary source) in a folder of its own"))
         return []
     slugs = []
     for child in sorted(documents.iterdir()):

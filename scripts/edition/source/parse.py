@@ -63,9 +63,9 @@ from edition.source.timeline import Scope, parse_timeline
 from edition.source.yamlfile import Mapping, load_yaml
 
 MAX_CHARACTER_PROBLEMS = 20
+"""An article full of bad characters is reported by its first few, not by thousands of lines."""
 DOCUMENTS_PAGE = "{}/index.md"
 """The page of a single article's primary source, as the editors' pages link to it."""
-"""An article full of bad characters is reported by its first few, not by thousands of lines."""
 
 NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
 CLAIM_FORMS = ("quoted", "partly-quoted", "paraphrased")
@@ -192,9 +192,9 @@ def _texts(files: SourceFiles, examined: dict[str, _ExaminedDocument]) -> list[T
     for slug, one in examined.items():
         prefix = "" if slug == ARTICLE_SLUG and not files.collection else f"{DOCUMENTS}/{slug}/"
         if one.paragraphs is not None:
-            kind, speakers = (one.metadata.kind, one.metadata.speakers) if one.metadata else ("report", ())
+            speakers = one.metadata.speakers if one.metadata else ()
             name = files.name
-            texts.append(Text(slug, name(prefix + ARTICLE), name(prefix + EDITION), name(prefix + CLAIMS), kind, speakers, one.paragraphs))
+            texts.append(Text(slug, name(prefix + ARTICLE), name(prefix + EDITION), name(prefix + CLAIMS), speakers, one.paragraphs))
     return texts
 
 

@@ -11,6 +11,7 @@ claim pointing to words that are not there stops the build at its line.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping as MappingType
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from edition.errors import Problem
 from edition.model import DOCUMENT_KINDS, Claim, Said, Source, Speaker
 from edition.source import schema
 from edition.source.nearmatch import near_match
-from edition.source.quotations import find_passage
+from edition.source.quotations import find_passages
 from edition.source.records import item_lines
 from edition.source.yamlfile import Mapping
 
@@ -90,13 +91,12 @@ def said_fields(record: Mapping, file: str, what: str, problems: list[Problem]) 
 
 @dataclass(frozen=True)
 class Text:
-    """What the checks across documents need of one: its slug, files as editors name them, kind, speakers and paragraphs."""
+    """What the checks across documents need of one: its slug, files as editors name them, speakers and paragraphs."""
 
     slug: str
     article: str
     edition: str
     claims: str
-    kind: str
     speakers: tuple[Speaker, ...]
     paragraphs: tuple[str, ...]
 
@@ -114,22 +114,25 @@ def check_primary_sources(texts: Sequence[Text], claims: MappingType[str, tuple[
 
 
 def _said_problems(claim: Claim, said: Said, text: Text, by_slug: MappingType[str, Text]) -> list[Problem]:
-    """What is wrong with where a claim says its words were said: no such document, or no such passage in it."""
+    """What is wrong with where a claim says its words were said: no such document, no such passage, or several."""
     line = claim.key_lines.get("said", claim.line)
     source = by_slug.get(said.document)
     if said.document == text.slug:
-        return [
-            Problem(text.claims, line, f"claim '{claim.id}' names its own document as where the words were said; name the primary source")
-        ]
+        message = f"claim '{claim.id}' names its own document as where the words were said; name the primary source"
+        return [Problem(text.claims, line, message)]
     if source is None:
-        known = ", ".join(sorted(slug for slug in by_slug if slug != text.slug)) or "none yet; add one under documents/"
-        return [
-            Problem(text.claims, line, f"claim '{claim.id}' names document '{said.document}', which the edition does not have ({known})")
-        ]
-    if find_passage(said.passage, source.paragraphs) is not None:
+        close = difflib.get_close_matches(said.document, [slug for slug in by_slug if slug != text.slug], n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "name the folder of a document under documents/"
+        return [Problem(text.claims, line, f"claim '{claim.id}' names document '{said.document}', which the edition does not have; {hint}")]
+    found = find_passages(said.passage, source.paragraphs)
+    if len(found) > 1:
+        where = ", ".join(f"¶{anchor.paragraph + 1}" for anchor in found)
+        message = f"passage of claim '{claim.id}' occurs {len(found)} times in {source.article} ({where}); quote more words to name one"
+        return [Problem(text.claims, said.line or line, message)]
+    if found:
         return []
     near = near_match(said.passage, source.paragraphs)
-    hint = near.describe() if near else "copy the words exactly as they stand there, within one paragraph"
+    hint = near.describe() if near else "copy the words exactly as they stand there, whole words within one paragraph"
     return [Problem(text.claims, said.line or line, f"passage of claim '{claim.id}' is not in {source.article}; {hint}")]
 
 
@@ -138,13 +141,8 @@ def _speaker_problems(text: Text, entry_ids: set[str] | None) -> list[Problem]:
     problems = []
     for speaker in text.speakers:
         if entry_ids is not None and speaker.entry not in entry_ids:
-            problems.append(
-                Problem(
-                    text.edition,
-                    speaker.line or None,
-                    f"speaker '{speaker.label}' names entry '{speaker.entry}', which is not in the glossary",
-                )
-            )
+            message = f"speaker '{speaker.label}' names entry '{speaker.entry}', which is not in the glossary; give the speaker's entry id"
+            problems.append(Problem(text.edition, speaker.line or None, message))
         if not any(turn_label(paragraph, (speaker,)) for paragraph in text.paragraphs):
             problems.append(
                 Problem(

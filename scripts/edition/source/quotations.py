@@ -25,8 +25,10 @@ SPACES = re.compile(r"\s+")
 
 QUOTED = re.compile(
     r"""
-    “(?P<curly>[^“”]+)”          # words in curly quotation marks, as the article prints them
-    | "(?P<straight>[^"]+)"       # or in straight ones
+    “(?P<curly>[^“”]+)”                  # words in curly quotation marks, as the article prints them
+    | "(?P<straight>[^"]+)"               # or in straight ones
+    # or in single ones: ‘red line’; an apostrophe inside, as in ‘Putin’s war’, does not end them
+    | (?<!\w)‘(?P<single>[^‘’]+(?:’\w+[^‘’]*)*)’(?!\w)
     """,
     re.VERBOSE,
 )
@@ -70,36 +72,44 @@ def folded(text: str) -> str:
 
 def find_passage(passage: str, paragraphs: Sequence[str]) -> Anchor | None:
     """Where `passage` first stands in one paragraph, as the original's character span; None when it is in none."""
+    return next(iter(find_passages(passage, paragraphs)), None)
+
+
+def find_passages(passage: str, paragraphs: Sequence[str]) -> list[Anchor]:
+    """Every place where `passage` stands whole within one paragraph (never starting or ending inside a word)."""
     wanted = folded(passage)
+    found: list[Anchor] = []
     if not wanted:
-        return None
+        return found
     for number, paragraph in enumerate(paragraphs):
         text = fold(paragraph)
-        start = text.text.find(wanted)
-        if start >= 0:
-            return Anchor(number, text.origins[start], text.origins[start + len(wanted) - 1] + 1)
-    return None
+        found += [Anchor(number, text.origins[start], text.origins[start + len(wanted) - 1] + 1) for start in _whole(wanted, text.text)]
+    return found
 
 
-def quoted_words(quote: str) -> tuple[str, ...]:
-    """The words a quote of the article sets inside quotation marks, each stretch apart."""
-    return tuple(match["curly"] or match["straight"] for match in QUOTED.finditer(quote))
-
-
-def occurs_in(words: str, passage: str) -> bool:
-    """Whether `words` occur in `passage`, folded, and not as part of a longer word."""
-    needle, haystack = folded(words), folded(passage)
-    if not needle:
-        return False
+def _whole(needle: str, haystack: str) -> list[int]:
+    """Where `needle` starts in `haystack` without beginning or ending inside a word."""
+    starts = []
     start = haystack.find(needle)
     while start >= 0:
         end = start + len(needle)
         before = haystack[start - 1] if start else " "
         after = haystack[end] if end < len(haystack) else " "
         if not (needle[0].isalnum() and before.isalnum()) and not (needle[-1].isalnum() and after.isalnum()):
-            return True
+            starts.append(start)
         start = haystack.find(needle, start + 1)
-    return False
+    return starts
+
+
+def quoted_words(quote: str) -> tuple[str, ...]:
+    """The words a quote of the article sets inside quotation marks, each stretch apart."""
+    return tuple(match["curly"] or match["straight"] or match["single"] for match in QUOTED.finditer(quote))
+
+
+def occurs_in(words: str, passage: str) -> bool:
+    """Whether `words` occur in `passage`, folded, and not as part of a longer word."""
+    needle = folded(words)
+    return bool(needle) and bool(_whole(needle, folded(passage)))
 
 
 @dataclass(frozen=True)

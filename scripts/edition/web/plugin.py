@@ -144,8 +144,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         self.documents = {document.slug: document for document in edition.documents[0 if edition.collection else 1 :]}
         self.book = None if edition.collection or not self.config.pdf else pdf_name(edition)
         # The ClaimReviews of the quotations each document's page reports, made once for all pages.
+        kinds = entry_kinds(edition)
         self.reviews = {
-            slug: _quotations(edition, checks, page_url(self.base_url, f"{slug}/"))
+            slug: quotation_reviews_json_ld(checks, page_url(self.base_url, f"{slug}/"), kinds)
             for slug, checks in checked_quotations(edition).items()
             if slug in self.documents
         }
@@ -239,7 +240,8 @@ def edition_data(edition: Edition, base_url: str | None, *, pdf: bool) -> dict[s
         "title_is_supplied": metadata.title_is_supplied,
         "collection": edition.collection,
         "documents": len(edition.documents),
-        "paragraphs": sum(len(document.paragraphs) for document in edition.documents),
+        # A single article's card counts its own text, not the primary sources it quotes.
+        "paragraphs": sum(len(document.paragraphs) for document in (edition.documents if edition.collection else edition.documents[:1])),
         "entries": len(edition.entries),
         "notes": sum(len(document.notes) for document in edition.documents),
         "claims": sum(len(document.claims) for document in edition.documents),
@@ -253,7 +255,9 @@ def edition_data(edition: Edition, base_url: str | None, *, pdf: bool) -> dict[s
             "meta_tags": meta_tags(document, page_url(base_url, "article/")),
             "json_ld": json_ld(document, page_url(base_url, "article/")),
             "reviews_json_ld": reviews_json_ld(document, page_url(base_url, "notes/")),
-            "quotations_json_ld": _quotations(edition, checked_quotations(edition).get(document.slug, []), page_url(base_url, "claims/")),
+            "quotations_json_ld": quotation_reviews_json_ld(
+                checked_quotations(edition).get(document.slug, []), page_url(base_url, "claims/"), entry_kinds(edition)
+            ),
         }
     return data
 
@@ -261,14 +265,14 @@ def edition_data(edition: Edition, base_url: str | None, *, pdf: bool) -> dict[s
 def checked_quotations(edition: Edition) -> dict[str, list[Check]]:
     """The quotations checked against a primary source, by the slug of the document that reports them."""
     found: dict[str, list[Check]] = defaultdict(list)
-    for (slug, _), check in check_quotations(edition).items():
+    for (slug, _), check in check_quotations(edition).by_claim.items():
         found[slug].append(check)
     return found
 
 
-def _quotations(edition: Edition, checks: Sequence[Check], claims_url: str | None) -> str | None:
-    """The ClaimReviews of a document's quotations checked against a primary source, for the page of its claims."""
-    return quotation_reviews_json_ld(checks, claims_url, {entry.id: entry.kind for entry in edition.entries})
+def entry_kinds(edition: Edition) -> dict[str, str]:
+    """The kind of each glossary entry, by id: a claim's author is typed by it."""
+    return {entry.id: entry.kind for entry in edition.entries}
 
 
 def document_data(document: Document, base_url: str | None, book: str | None, quotations: str | None) -> dict[str, Any]:

@@ -18,12 +18,10 @@ process while this one builds the pages; it is killed with this one, however thi
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime
 import logging
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -36,6 +34,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from edition.book.child import child_environment
 from edition.book.inputs import book_digest
 from edition.book.name import pdf_name
 from edition.cache import BuildCache
@@ -52,7 +51,6 @@ STAGING = ".building-"
 """Beside SITE, `.<site>.building-XXXX/`: a build in progress, holding the new site and book until they are whole."""
 STAGING_MARKER = ".edition-staging"
 """Written first into a staging folder, so that the next build knows it for a leftover of its own."""
-PR_SET_PDEATHSIG = 1
 
 
 class SiteFolderError(RefusedError):
@@ -178,7 +176,7 @@ def start_typesetter(source: Path, book: Path, *, cache: bool = True) -> subproc
         [sys.executable, "-m", "edition", "pdf", "--source", str(source), "--out", str(book), *([] if cache else ["--no-cache"])],
         stdout=subprocess.DEVNULL,
         start_new_session=True,  # a Ctrl+C at the terminal reaches this process, which stops the typesetter itself
-        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        env=child_environment(),  # the typesetter dies with this process (`book.child`)
     )
 
 
@@ -187,11 +185,6 @@ def keep_book(books: BuildCache, source: Path, digest: str, book: Path) -> None:
     # An editor may save a file during the build; the book may then hold either version.
     if book_digest(read_source(source)) == digest:
         books.keep(digest, book.read_bytes())
-
-
-def _die_with_parent() -> None:
-    """In the child, before it runs: ask Linux to kill it when its parent dies, even by SIGKILL."""
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 @contextlib.contextmanager
