@@ -118,6 +118,24 @@ def test_preview_follows_edits_to_pages_templates_and_config(preview: Preview) -
     preview.wait_for(lambda: 'data-md-color-primary="teal"' in preview.get("about/"), "the config edit")
 
 
+def test_an_edit_to_one_documents_notes_renders_only_the_pages_it_changes_and_search_follows(preview: Preview) -> None:
+    notes = preview.project / "source" / "documents" / "ramstein-transcript" / "notes.yml"
+    notes.write_text(
+        "- id: edited-while-previewing\n  type: context\n  quote: General Milley\n  text: A note added while previewing.\n"
+        "  sources:\n    - title: The transcript\n",
+        encoding="utf-8",
+    )
+    preview.wait_for(lambda: "A note added while previewing." in preview.get("ramstein-transcript/"), "the note")
+    preview.wait_for(lambda: "preview: built in" in preview.log_text().split("(whole)", 1)[-1], "the log line")
+    incremental = re.findall(r"preview: built in [\d.]+ s \((\d+) of (\d+) pages\)", preview.log_text())
+    assert incremental, preview.log_text()
+    rendered, total = map(int, incremental[-1])
+    assert rendered < total / 2, "only the pages the note changes, and the home and about pages, are rendered again"
+    assert "Army Tactical Missile Systems" in preview.get("article/"), "the pages not rendered again are still served"
+    # Search is indexed after the swap, in the background: its bundle comes back for the new build.
+    preview.wait_for(lambda: "pagefind" in preview.get("pagefind/pagefind.js").lower(), "the search index")
+
+
 @pytest.mark.browser
 def test_a_bad_save_shows_its_problems_on_the_open_page_until_it_is_fixed(preview: Preview, browser: Browser) -> None:
     glossary = preview.project / "source" / "glossary.yml"

@@ -1,4 +1,7 @@
-"""Edit-to-reload time of `make preview`: from saving glossary.yml to the new text being served.
+"""Edit-to-reload time of `make preview`: from saving a source file to the new text being served.
+
+Two cases: the seed's glossary.yml, edited under its article page; and one document's
+notes.yml in a large synthetic collection, edited under that document's page.
 
 The server runs in a temporary copy of the project on a free loopback port, as
 tests/test_preview.py runs it, and is always stopped.
@@ -63,11 +66,11 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> 
         time.sleep(0.02)
 
 
-def start_preview(project: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    """Start `make preview` in `project` on `port`, its output in `log`, in a process group of its own."""
+def start_preview(project: Path, port: int, log: Path, source: str = "source") -> subprocess.Popen[bytes]:
+    """Start `make preview` of `source` in `project` on `port`, its output in `log`, in a process group of its own."""
     with log.open("w") as output:
         return subprocess.Popen(
-            ["make", "--no-print-directory", "preview", f"PORT={port}"],
+            ["make", "--no-print-directory", "preview", f"PORT={port}", f"SOURCE={source}"],
             cwd=project,
             stdout=output,
             stderr=subprocess.STDOUT,
@@ -87,13 +90,13 @@ def stop_preview(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def preview_server(project: Path, log: Path) -> Iterator[str]:
-    """Run `make preview` on a free port for the `with` block; yield the article page's URL."""
+def preview_server(project: Path, log: Path, source: str = "source", page: str = "article/") -> Iterator[str]:
+    """Run `make preview` of `source` on a free port for the `with` block; yield the URL of `page`."""
     port = free_port()
-    process = start_preview(project, port, log)
+    process = start_preview(project, port, log, source)
     try:
-        url = f"http://127.0.0.1:{port}/article/"
-        wait_for(lambda: bool(fetch(url)), "the first build")
+        url = f"http://127.0.0.1:{port}/{page}"
+        wait_for(lambda: bool(fetch(url)), "the first build", timeout=600)
         yield url
     finally:
         stop_preview(process)
@@ -118,6 +121,29 @@ def time_reloads(root: Path, scratch: Path, runs: int) -> float:
             wait_for(partial(_shows, url, marker), f"edit {number} to show")
             times.append(time.perf_counter() - started)
             time.sleep(1)  # let the server settle before the next edit
+    return statistics.median(times)
+
+
+def time_collection_reloads(root: Path, collection: Path, scratch: Path, runs: int) -> float:
+    """Median seconds from writing one document's notes.yml, in a copy of `collection`, to its page showing the edit.
+
+    The document is the middle one; each edit puts a marker at the start of its first note.
+    Between edits the server is left to index the search, as it does while an editor reads.
+    """
+    project = copy_project(root, scratch / "collection-preview-project")
+    source = shutil.copytree(collection, project / "collection")
+    slug = sorted(path.name for path in (source / "documents").iterdir())[len(list((source / "documents").iterdir())) // 2]
+    notes = source / "documents" / slug / "notes.yml"
+    original = notes.read_text(encoding="utf-8")
+    times = []
+    with preview_server(project, scratch / "collection-preview.log", "collection", f"{slug}/") as url:
+        for number in range(runs):
+            time.sleep(10)  # the last build's search index is written in the background
+            marker = f"Benchmark edit {number}"
+            started = time.perf_counter()
+            notes.write_text(original.replace("  text: ", f"  text: {marker} ", 1), encoding="utf-8")
+            wait_for(partial(_shows, url, marker), f"edit {number} to show")
+            times.append(time.perf_counter() - started)
     return statistics.median(times)
 
 

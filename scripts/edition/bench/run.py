@@ -328,7 +328,7 @@ def benchmark(*, quick: bool = False, output: Path | None = None) -> int:
         rows += memory_rows(settings, Path(folder))
         rows += collection_rows(
             settings.collection_documents, settings.collection_runs, Path(folder),
-            pdf_documents=settings.pdf_documents, lighthouse_runs=settings.lighthouse_runs,
+            pdf_documents=settings.pdf_documents, lighthouse_runs=settings.lighthouse_runs, reload_runs=settings.reload_runs,
         )  # fmt: skip
     sys.stdout.write(table(rows))
     runs = describe_runs(settings) + (" (a `--quick` smoke run)." if quick else ".")

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from edition.bench.collection import write_plain_collection, write_synthetic_collection
 from edition.bench.lighthouse import CATEGORIES, Report, run_lighthouse
-from edition.bench.report import Row, at_most, kib
+from edition.bench.preview import time_collection_reloads
+from edition.bench.report import Row, at_most, kib, seconds
 from edition.bench.sites import mkdocs_environment, peak_memory_kib, plain_build_command, run
 from edition.bench.timing import ProcessTime, process_medians_in_turns
 from edition.web.serve import serving
@@ -41,8 +42,10 @@ def both(time: ProcessTime) -> str:
     return f"{time.wall:.1f} s wall; {time.cpu:.1f} s CPU"
 
 
-def collection_rows(documents: tuple[int, int], runs: int, scratch: Path, *, pdf_documents: int, lighthouse_runs: int = 1) -> list[Row]:
-    """Build the small and the large collection and their plain twins; compare time, size, page weight, memory and PDFs."""
+def collection_rows(
+    documents: tuple[int, int], runs: int, scratch: Path, *, pdf_documents: int, lighthouse_runs: int = 1, reload_runs: int = 1
+) -> list[Row]:
+    """Build the small and the large collection and their plain twins; compare time, size, page weight, memory, preview and PDFs."""
     small, large = documents
     environment = mkdocs_environment()
     sources = {count: write_synthetic_collection(scratch / f"collection-{count}", count) for count in documents}
@@ -77,6 +80,11 @@ def collection_rows(documents: tuple[int, int], runs: int, scratch: Path, *, pdf
     peak = peak_memory_kib(edition_site_command(sources[large], scratch / "memory-site"), ROOT, environment)
     fits = peak <= 1.5 * 1024 * 1024
     rows.append(Row(f"Peak memory of `make site`, {large:,} documents (max RSS)", f"{peak / 1024:,.0f} MiB", "", None, "≤ 1.5 GiB", fits))
+    reload = time_collection_reloads(ROOT, sources[large], scratch, reload_runs)
+    rows.append(
+        Row(f"Preview, {large:,} documents: one document's notes.yml saved → its page served with the edit", seconds(reload), "",
+            None, "≤ 3 s", reload <= 3.0)
+    )  # fmt: skip
     rows += lighthouse_rows(sites[large], plain_sites[large], lighthouse_runs)
     return rows + pdf_rows(sources[large], pdf_documents, scratch)
 

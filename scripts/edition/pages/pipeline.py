@@ -8,19 +8,40 @@ in memory). This module is the middle two steps; it touches no file.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from edition.errors import Problem
-from edition.model import ARTICLE_SLUG, Edition, Entry, Matched, Occurrence, Page, Summary
+from edition.model import ARTICLE_SLUG, Document, Edition, Entry, Matched, Occurrence, Page, Summary
 from edition.pages.matcher import build_form_table, find_in_table
-from edition.pages.render import paragraph_index, render_pages
+from edition.pages.render import RenderMemo, layout_of, memo_context, paragraph_index, render_pages
 from edition.pages.review import form_warnings, map_warnings
 
 
-def match(edition: Edition) -> tuple[Matched, ...]:
-    """Where the glossary's entries occur in each document; the glossary is indexed once for them all."""
-    table = build_form_table(edition.entries)
-    return tuple(Matched(document, tuple(find_in_table(document.paragraphs, table))) for document in edition.documents)
+def match(edition: Edition, memo: RenderMemo | None = None) -> tuple[Matched, ...]:
+    """Where the glossary's entries occur in each document; the glossary is indexed once for them all, and only if needed.
+
+    With a begun `memo`, a document whose paragraphs were matched last time is not matched again.
+    """
+    table = functools.cache(partial(build_form_table, edition.entries))
+
+    def occurrences(document: Document) -> tuple[Occurrence, ...]:
+        return tuple(find_in_table(document.paragraphs, table()))
+
+    if memo is None:
+        return tuple(Matched(document, occurrences(document)) for document in edition.documents)
+    return tuple(
+        Matched(document, memo.recall(("match", document.paragraphs), partial(occurrences, document))) for document in edition.documents
+    )
+
+
+def render_again(edition: Edition, memo: RenderMemo) -> tuple[Page, ...]:
+    """The pages of an edition, made with what `memo` kept from the last time: the preview's, at every save."""
+    memo.begin(memo_context(edition, layout_of(edition)))
+    pages = render_pages(edition, match(edition, memo), memo)
+    memo.settle()
+    return pages
 
 
 def document_edition(edition: Edition, one: Matched, matched: Mapping[str, Matched] | None = None) -> Edition:

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar, cast
 
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
 from edition.layout import Layout, href
@@ -35,6 +38,8 @@ from edition.pages.writer import GENERATED_MARK
 from edition.passthrough import passthrough
 from edition.safety import cited_work, escape_html, escape_text, markdown_html
 
+T = TypeVar("T")
+
 KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations"}
 
 
@@ -47,8 +52,43 @@ def layout_of(edition: Edition) -> Layout:
     )
 
 
-def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ...]:
-    """All generated pages of an edition, in a fixed order."""
+@dataclass
+class RenderMemo:
+    """What a caller that renders the same edition again and again (the preview) keeps from one render for the next.
+
+    Kept while the glossary, the layout and the base map stay the same (`context`): each
+    document's page, by its text, occurrences and quotation checks; each document's
+    occurrences, by its paragraphs; and the map page, by where its places are mentioned.
+    Only what the last render used is kept.
+    """
+
+    context: tuple[object, ...] = ()
+    kept: dict[Hashable, Any] = field(default_factory=dict)
+    used: dict[Hashable, Any] = field(default_factory=dict)
+
+    def begin(self, context: tuple[object, ...]) -> None:
+        """Start a render with this context: what was kept holds only if it is the last render's."""
+        if context != self.context:
+            self.context, self.kept = context, {}
+        self.used = {}
+
+    def recall(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What `make` gives for `key`, made now or kept from the last render."""
+        found = self.used[key] = self.kept[key] if key in self.kept else make()
+        return cast(T, found)
+
+    def settle(self) -> None:
+        """After a render: keep what it used, and only that."""
+        self.kept, self.used = self.used, {}
+
+
+def memo_context(edition: Edition, layout: Layout) -> tuple[object, ...]:
+    """What every kept page depends on beyond its own document: the glossary, the pages of its entries, the base map."""
+    return (edition.entries, dict(layout.glossary_pages), layout.collection, layout.several, edition.basemap)
+
+
+def render_pages(edition: Edition, matched: Sequence[Matched], memo: RenderMemo | None = None) -> tuple[Page, ...]:
+    """All generated pages of an edition, in a fixed order; with a begun `memo`, unchanged documents' pages are not rendered again."""
     layout = layout_of(edition)
     title = edition.metadata.title
     with_map = has_map(edition)
@@ -58,13 +98,13 @@ def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ..
     if edition.collection:
         front_matter = _front_matter(HOME_TITLE, edition.metadata.description)
         home = render_collection_home(edition, matched, front_matter, has_map=with_map, glossary=layout.glossary_index)
-        texts = [Page(layout.text(one.document.slug), render_document(one, entries, layout, checks)) for one in matched]
+        texts = [Page(layout.text(one.document.slug), _document_page(one, entries, layout, checks, memo)) for one in matched]
         apparatus: list[Page] = []
     else:
         home = render_home(edition, _front_matter(HOME_TITLE, edition.metadata.description), has_map=with_map, layout=layout)
         texts = [Page("article.md", render_article(matched[0], entries, layout, checks))]
         # The primary sources the article quotes: each a document page of its own, as in a collection.
-        texts += [Page(layout.text(one.document.slug), render_document(one, entries, layout, checks)) for one in matched[1:]]
+        texts += [Page(layout.text(one.document.slug), _document_page(one, entries, layout, checks, memo)) for one in matched[1:]]
         apparatus = _single_article_apparatus(matched[0].document, entries, layout, checks)
     pages = [
         Page("index.md", home),
@@ -77,13 +117,25 @@ def render_pages(edition: Edition, matched: Sequence[Matched]) -> tuple[Page, ..
     if with_map:
         mentions = {entry_id: backlinks(found, "map.md", layout) for entry_id, found in where.items()}
         front_matter = _front_matter("Map", f"Locator map of the places in {title}")
-        pages.append(Page("map.md", render_map_page(edition, front_matter, layout, mentions)))
+        map_page = partial(render_map_page, edition, front_matter, layout, mentions)
+        key = ("map", front_matter, tuple(sorted(mentions.items())))
+        pages.append(Page("map.md", memo.recall(key, map_page) if memo is not None else map_page()))
     if edition.timeline:
         pages.append(Page("timeline.md", render_timeline_page(edition, _front_matter("Timeline", f"Timeline of {title}"), layout)))
     pages.append(Page("search.md", render_search(edition, _front_matter("Search", f"Search {title}"))))
     about = _front_matter(about_title(edition), f"About the edition of {title}", "cite", "facts")
     pages.append(Page("about.md", render_about(edition, about, has_map=with_map)))
     return tuple(pages)
+
+
+def _document_page(one: Matched, entries: Mapping[str, Entry], layout: Layout, checks: Checks, memo: RenderMemo | None) -> str:
+    """A document's own page, or what `memo` kept of it when its text, occurrences and quotations are the same."""
+    page = partial(render_document, one, entries, layout, checks)
+    if memo is None:
+        return page()
+    slug = one.document.slug
+    quoted = (tuple(checks.get((slug, claim.id)) for claim in one.document.claims), checks.by_source.get(slug, ()))
+    return memo.recall(("document", one, quoted), page)
 
 
 def _single_article_apparatus(document: Document, entries: Mapping[str, Entry], layout: Layout, checks: Checks) -> list[Page]:

@@ -6,6 +6,6 @@
 """
 
 from edition.source.files import SourceFiles, read_source
-from edition.source.parse import Examined, examine_source, load_source, parse_source
+from edition.source.parse import Examined, Memo, examine_source, load_source, parse_source
 
-__all__ = ["Examined", "SourceFiles", "examine_source", "load_source", "parse_source", "read_source"]
+__all__ = ["Examined", "Memo", "SourceFiles", "examine_source", "load_source", "parse_source", "read_source"]

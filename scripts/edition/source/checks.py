@@ -57,7 +57,7 @@ def check_quotes(items: tuple[Note, ...] | tuple[Claim, ...], paragraphs: tuple[
     return problems
 
 
-def check_claims(claims: tuple[Claim, ...], entry_ids: set[str], paragraphs: tuple[str, ...], file: str) -> list[Problem]:
+def check_claims(claims: tuple[Claim, ...], entry_ids: frozenset[str], paragraphs: tuple[str, ...], file: str) -> list[Problem]:
     """A claim's `entry` must be a glossary id, and two claims may not mark overlapping words."""
     problems = [
         Problem(

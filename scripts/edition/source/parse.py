@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from edition.errors import Problem, SourceError, in_file_order
 from edition.model import (
@@ -48,6 +49,8 @@ from edition.source.files import (
     ARTICLE,
     CLAIMS,
     COLLECTION,
+    DOCUMENT_OPTIONAL,
+    DOCUMENT_REQUIRED,
     DOCUMENTS,
     EDITION,
     GLOSSARY,
@@ -61,6 +64,8 @@ from edition.source.primary import Text, check_primary_sources, primary_fields, 
 from edition.source.records import item_lines, read_sources
 from edition.source.timeline import Scope, parse_timeline
 from edition.source.yamlfile import Mapping, load_yaml
+
+T = TypeVar("T")
 
 MAX_CHARACTER_PROBLEMS = 20
 """An article full of bad characters is reported by its first few, not by thousands of lines."""
@@ -112,36 +117,64 @@ def load_source(folder: Path | str) -> Edition:
     return parse_source(read_source(folder))
 
 
-def parse_source(files: SourceFiles) -> Edition:
+@dataclass
+class Memo:
+    """What a caller that parses the same folder again and again (the preview) keeps from one parse for the next.
+
+    Each document's examination, by everything it reads: its files' text, the glossary's
+    ids and the metadata it inherits. A document whose inputs are unchanged is not parsed
+    again, and its problems are reported again as they were. Only what the last parse used
+    is kept.
+    """
+
+    kept: dict[Hashable, tuple[Any, tuple[Problem, ...]]] = field(default_factory=dict)
+    used: dict[Hashable, tuple[Any, tuple[Problem, ...]]] = field(default_factory=dict)
+
+    def recall(self, key: Hashable, problems: list[Problem], make: Callable[[], T]) -> T:
+        """What `make` gives for inputs `key`, made now or kept from the last parse; its problems go into `problems` either way."""
+        found = self.kept.get(key)
+        if found is None:
+            before = len(problems)
+            found = (make(), tuple(problems[before:]))
+        else:
+            problems.extend(found[1])
+        self.used[key] = found
+        return cast(T, found[0])
+
+    def settle(self) -> None:
+        """After a parse: keep what it used, and only that."""
+        self.kept, self.used = self.used, {}
+
+
+def parse_source(files: SourceFiles, memo: Memo | None = None) -> Edition:
     """Turn raw source files into an `Edition`, or raise `SourceError` with every problem."""
-    examined = examine_source(files)
+    examined = examine_source(files, memo)
     if examined.edition is None:
         raise SourceError(examined.problems)
     return examined.edition
 
 
-def examine_source(files: SourceFiles) -> Examined:
+def examine_source(files: SourceFiles, memo: Memo | None = None) -> Examined:
     """Check every file and every record across them; the edition when no problem stops it."""
     problems: list[Problem] = list(files.notices)
     texts = {name: _decode(data, files.name(name), problems) for name, data in files.contents.items()}
     reader = _Reader(files, texts, problems)
-    glossary = reader.data(GLOSSARY)
-    entries = _parse_entries(glossary, files.name(GLOSSARY), problems)
-    problems += check_shared_forms(entries, files.name(GLOSSARY))
+    glossary = partial(_glossary, reader)
+    entries, readable_glossary = memo.recall((GLOSSARY, texts.get(GLOSSARY)), problems, glossary) if memo is not None else glossary()
     # A glossary that cannot be read would make every claim's entry look unknown.
-    entry_ids = {entry.id for entry in entries} if glossary is not None else None
+    entry_ids = frozenset(entry.id for entry in entries) if readable_glossary else None
     if files.collection:
         metadata = _parse_metadata(
             reader.data(COLLECTION), files.name(COLLECTION), problems, present=COLLECTION in texts, spec=schema.COLLECTION
         )
-        examined = {slug: _examine_document(reader, slug, f"{DOCUMENTS}/{slug}/", entry_ids, metadata) for slug in files.documents}
+        examined = {slug: _recalled(memo, reader, slug, f"{DOCUMENTS}/{slug}/", entry_ids, metadata) for slug in files.documents}
         scopes = {slug: Scope(None if one.paragraphs is None else len(one.paragraphs), one.note_ids) for slug, one in examined.items()}
         shared = parse_timeline(reader.data(TIMELINE, "[]"), files.name(TIMELINE), problems, documents=scopes, default=None)
     else:
         examined = {ARTICLE_SLUG: _examine_document(reader, ARTICLE_SLUG, "", entry_ids, None)}
         metadata = examined[ARTICLE_SLUG].metadata
         # The primary sources the article quotes: documents of their own, which take what they leave out from the article's edition.yml.
-        examined |= {slug: _examine_document(reader, slug, f"{DOCUMENTS}/{slug}/", entry_ids, metadata) for slug in files.documents}
+        examined |= {slug: _recalled(memo, reader, slug, f"{DOCUMENTS}/{slug}/", entry_ids, metadata) for slug in files.documents}
         shared = ()
     problems += check_primary_sources(_texts(files, examined), {slug: one.claims for slug, one in examined.items()}, entry_ids)
     basemap_text = texts.get(BASEMAP)
@@ -170,6 +203,8 @@ def examine_source(files: SourceFiles) -> Examined:
             collection=files.collection,
         )
     readable = tuple((slug, one.paragraphs) for slug, one in examined.items() if one.paragraphs is not None)
+    if memo is not None:
+        memo.settle()
     return Examined(edition, found, entries, readable)
 
 
@@ -198,7 +233,28 @@ def _texts(files: SourceFiles, examined: dict[str, _ExaminedDocument]) -> list[T
     return texts
 
 
-def _examine_document(reader: _Reader, slug: str, prefix: str, entry_ids: set[str] | None, shared: Metadata | None) -> _ExaminedDocument:
+def _glossary(reader: _Reader) -> tuple[tuple[Entry, ...], bool]:
+    """The glossary's entries, and whether it could be read at all."""
+    data = reader.data(GLOSSARY)
+    entries = _parse_entries(data, reader.files.name(GLOSSARY), reader.problems)
+    reader.problems.extend(check_shared_forms(entries, reader.files.name(GLOSSARY)))
+    return entries, data is not None
+
+
+def _recalled(
+    memo: Memo | None, reader: _Reader, slug: str, prefix: str, entry_ids: frozenset[str] | None, shared: Metadata | None
+) -> _ExaminedDocument:
+    """`_examine_document`, or what `memo` kept of it when its inputs have not changed since."""
+    examine = partial(_examine_document, reader, slug, prefix, entry_ids, shared)
+    if memo is None:
+        return examine()
+    texts = tuple(reader.texts.get(prefix + name) for name in (*DOCUMENT_REQUIRED, *DOCUMENT_OPTIONAL))
+    return memo.recall((slug, prefix, texts, entry_ids, shared), reader.problems, examine)
+
+
+def _examine_document(
+    reader: _Reader, slug: str, prefix: str, entry_ids: frozenset[str] | None, shared: Metadata | None
+) -> _ExaminedDocument:
     """Check one document's files (an article's, or one in `documents/<slug>/`) and build it when they are sound.
 
     A document in its own folder may leave the language, editors and licence to `shared`.

@@ -101,7 +101,9 @@ class Text:
     paragraphs: tuple[str, ...]
 
 
-def check_primary_sources(texts: Sequence[Text], claims: MappingType[str, tuple[Claim, ...]], entry_ids: set[str] | None) -> list[Problem]:
+def check_primary_sources(
+    texts: Sequence[Text], claims: MappingType[str, tuple[Claim, ...]], entry_ids: frozenset[str] | None
+) -> list[Problem]:
     """Every claim's passage is in the document it names, and every speaker opens a turn and has an entry."""
     by_slug = {text.slug: text for text in texts}
     problems: list[Problem] = []
@@ -136,7 +138,7 @@ def _said_problems(claim: Claim, said: Said, text: Text, by_slug: MappingType[st
     return [Problem(text.claims, said.line or line, f"passage of claim '{claim.id}' is not in {source.article}; {hint}")]
 
 
-def _speaker_problems(text: Text, entry_ids: set[str] | None) -> list[Problem]:
+def _speaker_problems(text: Text, entry_ids: frozenset[str] | None) -> list[Problem]:
     """Each speaker's entry is in the glossary, and their label opens at least one paragraph."""
     problems = []
     for speaker in text.speakers:

@@ -103,6 +103,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         """What the templates know of the edition (`edition_data`)."""
         self.documents: dict[str, Document] = {}
         """The documents with pages of their own, by slug (a collection's, a single article's primary sources): their own metadata."""
+        self.unchanged: frozenset[str] = frozenset()
+        """Generated pages a dirty build leaves as the last build wrote them (the preview's)."""
         self.reviews: dict[str, str | None] = {}
         """Each document page's ClaimReviews of its checked quotations."""
         self.book: str | None = None
@@ -180,7 +182,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
             stale = files.get_file_from_path(page.path)
             if stale is not None:
                 files.remove(stale)
-            files.append(File.generated(config, page.path, content=page.text))
+            kind = UnchangedFile if page.path in self.unchanged else File
+            files.append(kind.generated(config, page.path, content=page.text))
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -209,6 +212,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
             log.info("Stylesheets not trimmed: %s. The site is complete, its stylesheets only larger.", error)
         except TrimError as error:
             raise PluginError(f"Cannot trim the stylesheets: {error}") from None
+
+
+class UnchangedFile(File):
+    """A generated page whose text is the same as in the build a dirty build updates: MkDocs keeps its HTML as it is."""
+
+    def is_modified(self) -> bool:
+        """Never: the page's HTML in the site is already this text's."""
+        return False
 
 
 def navigation(edition: Edition, pages: Sequence[Page]) -> list[dict[str, Any]]:

@@ -1,10 +1,16 @@
 """The preview: the edition served on 127.0.0.1 while an editor works, rebuilt at every save.
 
 A `Preview` owns everything that lives from one build to the next: the folder it builds
-into (its own temporary folder), the build served now, its number, and the problems of
-the last attempt. At every save in the source folder, `docs/`, `overrides/` or
-`mkdocs.yml` it builds the site again beside the one served and swaps it in whole; a save
-that breaks the source leaves the last good build on screen.
+into (its own temporary folder), the build served now, its number, its pages' texts, and
+the problems of the last attempt. At every save in the source folder, `docs/`,
+`overrides/` or `mkdocs.yml` it builds the site again beside the one served and swaps it
+in whole; a save that breaks the source leaves the last good build on screen.
+
+A build is incremental when it can be: when the pages are the same set, with the same
+navigation, edition metadata, configuration and templates (`frame_of`), the served build is
+copied and MkDocs renders only the pages whose generated text changed (and the home and
+about pages, which show counts over the whole edition). Search is indexed after the swap,
+in the background, so that the page shows the edit first.
 
 The open page learns of each build by asking `/__edition__/state` (a request the server
 holds until something changes): it reloads after a good build, and after a bad one shows
@@ -14,13 +20,16 @@ once the source is fixed. The terminal prints the same problems.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -30,8 +39,12 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from edition.errors import SourceError
-from edition.pages.pipeline import build_pages
-from edition.source import parse_source, read_source
+from edition.model import Edition, Page
+from edition.pages.pipeline import render_again
+from edition.pages.render import RenderMemo
+from edition.source import Memo, parse_source, read_source
+from edition.web.plugin import navigation
+from edition.web.search import start_indexing
 from edition.web.serve import LOOPBACK, SiteHandler, running
 from edition.web.site import Build, run_mkdocs
 
@@ -43,6 +56,8 @@ HELD = 25.0
 """How long the server holds a page's question about the state before answering "unchanged"."""
 
 CLIENT = Path(__file__).with_name("preview.js")
+ALWAYS_RENDERED = frozenset({"index.md", "about.md"})
+"""Pages rendered at every build: their templates show counts over the whole edition (documents, notes, claims)."""
 
 
 @dataclass
@@ -56,32 +71,59 @@ class Preview:
     served: Path | None = None
     problems: tuple[str, ...] = ()
     changed: threading.Condition = field(default_factory=threading.Condition)
+    texts: dict[str, str] = field(default_factory=dict)
+    """The served build's generated pages, by path: what an incremental build compares with."""
+    frame: str = ""
+    """`frame_of` the served build: an incremental build needs the same."""
+    indexer: subprocess.Popen[bytes] | None = None
+    """Pagefind indexing the served build, while it runs."""
+    memo: Memo = field(default_factory=Memo)
+    """Each document's parse, kept for the next build: a save to one document parses that one again."""
+    renders: RenderMemo = field(default_factory=RenderMemo)
+    """Each document's page and occurrences, kept for the next build: a save to one document renders that one again."""
 
     def rebuild(self) -> bool:
         """Build the site again beside the one served and swap it in; on problems, keep the old one and say why."""
         started = time.monotonic()
         try:
-            edition = parse_source(read_source(self.source))
+            edition = parse_source(read_source(self.source), self.memo)
         except SourceError as error:
             self._failed([str(problem) for problem in error.problems])
             return False
         target = self.root / f"build-{self.generation + 1}"
         errors: list[str] = []
-        pages, _ = build_pages(edition)
-        built = run_mkdocs(self.config, target, Build(self.source, edition, pages, pdf=False, cache=True, trim=False), errors=errors)
-        if not built:
+        pages = render_again(edition, self.renders)  # the summary's warnings are `make check`'s; the preview shows pages
+        frame = frame_of(self.config, edition, pages)
+        incremental = self.served is not None and frame == self.frame
+        self.stop_indexing()  # it would be writing into the build about to be copied, and dropped
+        unchanged: frozenset[str] = frozenset()
+        if incremental and self.served is not None:
+            shutil.copytree(self.served, target)
+            unchanged = frozenset(page.path for page in pages if self.texts.get(page.path) == page.text) - ALWAYS_RENDERED
+        settings = Build(self.source, edition, pages, pdf=False, cache=True, trim=False, search=False, unchanged=unchanged)
+        if not run_mkdocs(self.config, target, settings, errors=errors, dirty=incremental):
             shutil.rmtree(target, ignore_errors=True)
             self._failed(errors or ["the site could not be built; the terminal says why"])
             return False
         old, self.served = self.served, target
+        self.texts, self.frame = {page.path: page.text for page in pages}, frame
         with self.changed:
             self.generation += 1
             self.problems = ()
             self.changed.notify_all()
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        print(f"preview: built in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+        self.indexer = start_indexing(target, edition.metadata.language)
+        how = f"{len(pages) - len(unchanged)} of {len(pages)} pages" if incremental else "whole"
+        print(f"preview: built in {time.monotonic() - started:.1f} s ({how})", file=sys.stderr, flush=True)
         return True
+
+    def stop_indexing(self) -> None:
+        """Stop indexing the served build, if it still is."""
+        if self.indexer is not None and self.indexer.poll() is None:
+            self.indexer.kill()
+            self.indexer.wait()
+        self.indexer = None
 
     def _failed(self, problems: list[str]) -> None:
         """Print the problems, keep the last good build, and tell open pages."""
@@ -147,6 +189,26 @@ class _Saves(FileSystemEventHandler):
             self.saved.set()
 
 
+def frame_of(config: Path, edition: Edition, pages: Sequence[Page]) -> str:
+    """A digest of what every page is built with beyond its own text: when it changes, every page is rendered again.
+
+    The pages' addresses and navigation, the edition's metadata (its title is in every page),
+    and the configuration, hand-written pages and templates, by size and time of change.
+    """
+    digest = hashlib.sha256()
+    digest.update(repr(([page.path for page in pages], navigation(edition, pages), edition.metadata)).encode("utf-8", "surrogatepass"))
+    project = config.resolve().parent
+    for path in sorted([config.resolve(), *_files(project / "docs"), *_files(project / "overrides")]):
+        status = path.stat()
+        digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    """The files under a folder, if it exists."""
+    return [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+
+
 def watched(source: Path, config: Path) -> list[Path]:
     """What the preview rebuilds for: the source folder, mkdocs.yml, and the hand-written pages and templates beside it."""
     project = config.resolve().parent
@@ -179,6 +241,7 @@ def serve_preview(source: Path, config: Path, *, host: str = LOOPBACK, port: int
         if observer.is_alive():
             observer.stop()
             observer.join()
+        preview.stop_indexing()
         shutil.rmtree(root, ignore_errors=True)
     return 0
 

@@ -42,17 +42,29 @@ def index_site(site: Path, language: str) -> None:
     bundle file empty, so that two builds differed; the command writes every file before it
     exits (a thousand pages in about 5 s).
     """
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--glob", PAGES,
-        "--root-selector", ROOT_SELECTOR, "--force-language", language.split("-")[0].lower() or "en", "--quiet",
-        *(option for selector in EXCLUDE_SELECTORS for option in ("--exclude-selectors", selector)),
-    ]  # fmt: skip
     try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        result = subprocess.run(_command(site, language), capture_output=True, text=True, check=False)
     except OSError as error:
         raise SearchIndexError(f"Pagefind could not start ({error})") from None
     if result.returncode != 0 and _has_root(site):
         raise SearchIndexError(f"Pagefind could not index the site (exit {result.returncode}): {result.stderr.strip()[-2000:]}")
+
+
+def start_indexing(site: Path, language: str) -> subprocess.Popen[bytes] | None:
+    """Start indexing the site in the background (the preview's, which serves the pages first); None when Pagefind cannot start."""
+    try:
+        return subprocess.Popen(_command(site, language), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def _command(site: Path, language: str) -> list[str]:
+    """Pagefind's command line for the site: which pages, from which element, without the edition's furniture."""
+    return [
+        sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--glob", PAGES,
+        "--root-selector", ROOT_SELECTOR, "--force-language", language.split("-")[0].lower() or "en", "--quiet",
+        *(option for selector in EXCLUDE_SELECTORS for option in ("--exclude-selectors", selector)),
+    ]  # fmt: skip
 
 
 def _has_root(site: Path) -> bool:

@@ -168,6 +168,9 @@ class Build:
     pdf: bool
     cache: bool = True
     trim: bool = True
+    search: bool = True
+    unchanged: frozenset[str] = frozenset()
+    """Pages whose HTML a dirty build keeps (`run_mkdocs(dirty=True)` over a copy of the last build): the preview's."""
 
 
 def start_typesetter(source: Path, book: Path, *, cache: bool = True) -> subprocess.Popen[bytes]:
@@ -208,12 +211,15 @@ def _set(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
-def run_mkdocs(config: Path, site: Path, build_settings: Build | None = None, *, errors: list[str] | None = None) -> bool:
+def run_mkdocs(
+    config: Path, site: Path, build_settings: Build | None = None, *, errors: list[str] | None = None, dirty: bool = False
+) -> bool:
     """`mkdocs build --strict` in this process, as its command line runs it, sparing a second interpreter and MkDocs' imports.
 
     `build_settings` are set on the edition's plugin (its source, the loaded edition, the
     PDF, caching). Warnings and errors are printed, and added to `errors` when given;
-    returns whether the build succeeded.
+    returns whether the build succeeded. A `dirty` build writes into `site` as it is and
+    renders only the pages not in `build_settings.unchanged`.
     """
     logger = logging.getLogger("mkdocs")
     handler = _Collecting(errors if errors is not None else [])
@@ -228,13 +234,16 @@ def run_mkdocs(config: Path, site: Path, build_settings: Build | None = None, *,
     edition_log.addHandler(notices)
     level, edition_log.level = edition_log.level, logging.INFO
     propagate, logger.propagate = logger.propagate, False
+    # MkDocs warns at every dirty build that links may go stale; the preview decides when one is sound (`Preview.rebuild`).
+    builder = logging.getLogger("mkdocs.commands.build")
+    builder.addFilter(_not_the_dirty_warning)
     try:
         settings = load_config(str(config), site_dir=str(site), strict=True)
         if build_settings is not None:
             configure_plugin(settings, build_settings)
-        settings.plugins.on_startup(command="build", dirty=False)
+        settings.plugins.on_startup(command="build", dirty=dirty)
         try:
-            build(settings)
+            build(settings, dirty=dirty)
         finally:
             settings.plugins.on_shutdown()
     except MkDocsException as error:
@@ -242,11 +251,17 @@ def run_mkdocs(config: Path, site: Path, build_settings: Build | None = None, *,
         handler.collected.append(str(error))
         return False
     finally:
+        builder.removeFilter(_not_the_dirty_warning)
         logger.removeHandler(handler)
         logger.propagate = propagate
         edition_log.removeHandler(notices)
         edition_log.setLevel(level)
     return True
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """Every record but MkDocs' warning that a dirty build is being performed."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class _Collecting(logging.StreamHandler):  # type: ignore[type-arg]
@@ -271,6 +286,8 @@ def configure_plugin(settings: MkDocsConfig, build_settings: Build) -> EditionPl
     plugin.config.pdf = build_settings.pdf
     plugin.config.cache = build_settings.cache
     plugin.config.trim_stylesheets = build_settings.trim
+    plugin.config.search = build_settings.search
+    plugin.unchanged = build_settings.unchanged
     plugin.preloaded = (build_settings.edition, build_settings.pages)
     return plugin
 
