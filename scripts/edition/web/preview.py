@@ -103,6 +103,8 @@ class Preview:
         settings = Build(self.source, edition, pages, pdf=False, cache=True, trim=False, search=False, unchanged=unchanged)
         if not run_mkdocs(self.config, target, settings, errors=errors, dirty=incremental):
             shutil.rmtree(target, ignore_errors=True)
+            if self.served is not None:  # its index may have been stopped half-written
+                self.indexer = start_indexing(self.served, edition.metadata.language)
             self._failed(errors or ["the site could not be built; the terminal says why"])
             return False
         old, self.served = self.served, target
