@@ -109,13 +109,14 @@ def render_pages(edition: Edition, matched: Sequence[Matched], memo: RenderMemo 
     pages = [
         Page("index.md", home),
         *texts,
-        *render_glossary(edition, where, layout, on_map=with_map),
+        *render_glossary(edition, where, layout, on_map=with_map, memo=memo),
         Page("names.md", render_names(edition, where, layout)),
     ]
     pages += apparatus
     # The figures exist only when the source has their data: places with coords and map data, a timeline.
     if with_map:
-        mentions = {entry_id: backlinks(found, "map.md", layout) for entry_id, found in where.items()}
+        placed = {entry.id for entry in edition.entries if entry.coords}
+        mentions = {entry_id: backlinks(found, "map.md", layout) for entry_id, found in where.items() if entry_id in placed}
         front_matter = _front_matter("Map", f"Locator map of the places in {title}")
         map_page = partial(render_map_page, edition, front_matter, layout, mentions)
         key = ("map", front_matter, tuple(sorted(mentions.items())))
@@ -278,7 +279,7 @@ def _primary_source_lines(document: Document) -> list[str]:
 # The glossary ------------------------------------------------------------------------------
 
 
-def render_glossary(edition: Edition, where: Where, layout: Layout, *, on_map: bool) -> list[Page]:
+def render_glossary(edition: Edition, where: Where, layout: Layout, *, on_map: bool, memo: RenderMemo | None = None) -> list[Page]:
     """The glossary: every entry alphabetically, with forms, sources and back-links; one page, or one per letter when long."""
     # In the order of their headings, as readers look them up: "Antony Blinken" under A (the names index has "Blinken, Antony").
     entries = sorted(edition.entries, key=lambda entry: entry.term.casefold())
@@ -293,14 +294,14 @@ def render_glossary(edition: Edition, where: Where, layout: Layout, *, on_map: b
         pages[layout.entry(entry.id)].append(entry)
     if list(pages) == ["glossary.md"]:
         parts = [_front_matter("Glossary", f"Glossary of {title}"), "# Glossary", intro]
-        parts += [render_entry(entry, where.get(entry.id, []), "glossary.md", layout, on_map=on_map) for entry in entries]
+        parts += [_entry(entry, where.get(entry.id, []), "glossary.md", layout, on_map, memo) for entry in entries]
         return [Page("glossary.md", "\n\n".join(parts) + "\n")]
     index = [_front_matter("Glossary", f"Glossary of {title}"), "# Glossary", intro, _letter_list(pages, "glossary/index.md")]
     result = [Page("glossary/index.md", "\n\n".join(index) + "\n")]
     for page, held in pages.items():
         letter = glossary_letter(page)
         parts = [_front_matter(f"Glossary: {letter}", f"Glossary of {title}, {letter}"), f"# Glossary: {letter}", _letter_list(pages, page)]
-        parts += [render_entry(entry, where.get(entry.id, []), page, layout, on_map=on_map) for entry in held]
+        parts += [_entry(entry, where.get(entry.id, []), page, layout, on_map, memo) for entry in held]
         result.append(Page(page, "\n\n".join(parts) + "\n"))
     return result
 
@@ -326,6 +327,17 @@ def occurrence_index(matched: Sequence[Matched]) -> Where:
         for entry_id, numbers in paragraph_index(one.occurrences).items():
             where[entry_id].append((one.document, numbers))
     return where
+
+
+def _entry(
+    entry: Entry, found: Sequence[tuple[Document, list[int]]], page: str, layout: Layout, on_map: bool, memo: RenderMemo | None
+) -> str:
+    """One glossary entry, or what `memo` kept of it when the entry and the paragraphs it links back to are the same."""
+    section = partial(render_entry, entry, found, page, layout, on_map=on_map)
+    if memo is None:
+        return section()
+    links = tuple((document.slug, document.metadata.display_title, tuple(numbers)) for document, numbers in found)
+    return memo.recall(("entry", entry, page, on_map, links), section)
 
 
 def render_entry(entry: Entry, found: Sequence[tuple[Document, list[int]]], page: str, layout: Layout, *, on_map: bool = False) -> str:

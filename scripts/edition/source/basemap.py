@@ -7,6 +7,7 @@ is pure and reports a broken file as a `Problem` naming it.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,12 @@ class _DataError(ValueError):
     """What is wrong with the data file, worded for the message."""
 
 
+@functools.cache
 def world_basemap() -> Basemap:
-    """The edition's own base data: what the map is drawn from when a source folder has no `map/region.json`."""
+    """The edition's own base data: what the map is drawn from when a source folder has no `map/region.json`.
+
+    Read once per process: it ships with the edition and never changes under a running preview.
+    """
     problems: list[Problem] = []
     basemap = parse_basemap(WORLD_BASEMAP.read_text(encoding="utf-8"), str(WORLD_BASEMAP), problems)
     if basemap is None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -35,10 +36,22 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 
 from edition.errors import SourceError
+from edition.layout import url_of
 from edition.model import Edition, Page
 from edition.pages.pipeline import render_again
 from edition.pages.render import RenderMemo
@@ -56,6 +69,11 @@ HELD = 25.0
 """How long the server holds a page's question about the state before answering "unchanged"."""
 
 CLIENT = Path(__file__).with_name("preview.js")
+SAVES: list[type[FileSystemEvent]] = [
+    FileModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileMovedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent,
+]  # fmt: skip
+"""What the preview asks Linux to report: saves, new, removed and renamed files. Not reads: each build opens every
+source file, and a thousand documents' opens, handled in the watcher's thread, slowed the build that made them."""
 ALWAYS_RENDERED = frozenset({"index.md", "about.md"})
 """Pages rendered at every build: their templates show counts over the whole edition (documents, notes, claims)."""
 
@@ -98,8 +116,8 @@ class Preview:
         self.stop_indexing()  # it would be writing into the build about to be copied, and dropped
         unchanged: frozenset[str] = frozenset()
         if incremental and self.served is not None:
-            shutil.copytree(self.served, target)
             unchanged = frozenset(page.path for page in pages if self.texts.get(page.path) == page.text) - ALWAYS_RENDERED
+            linked_copy(self.served, target, rewritten=[page.path for page in pages if page.path not in unchanged])
         settings = Build(self.source, edition, pages, pdf=False, cache=True, trim=False, search=False, unchanged=unchanged)
         if not run_mkdocs(self.config, target, settings, errors=errors, dirty=incremental):
             shutil.rmtree(target, ignore_errors=True)
@@ -113,8 +131,8 @@ class Preview:
             self.generation += 1
             self.problems = ()
             self.changed.notify_all()
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        if old is not None:  # removed while the page reloads: nobody waits for it
+            threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
         self.indexer = start_indexing(target, edition.metadata.language)
         how = f"{len(pages) - len(unchanged)} of {len(pages)} pages" if incremental else "whole"
         print(f"preview: built in {time.monotonic() - started:.1f} s ({how})", file=sys.stderr, flush=True)
@@ -191,6 +209,22 @@ class _Saves(FileSystemEventHandler):
             self.saved.set()
 
 
+REWRITTEN_ALWAYS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+"""What MkDocs writes at every build, dirty or not, besides the pages."""
+
+
+def linked_copy(served: Path, target: Path, rewritten: Sequence[str]) -> None:
+    """Copy the served build as hard links, but for the files the build will write again, which it writes as new files.
+
+    A link shares its file with the served build: were MkDocs to write into it, the page
+    being served would change under a reader, mid-build. Links make the copy of a thousand
+    pages take a fifth of the time a byte copy does.
+    """
+    shutil.copytree(served, target, copy_function=os.link)
+    for name in [*(url_of(path) + "index.html" for path in rewritten), *REWRITTEN_ALWAYS]:
+        (target / name).unlink(missing_ok=True)
+
+
 def frame_of(config: Path, edition: Edition, pages: Sequence[Page]) -> str:
     """A digest of what every page is built with beyond its own text: when it changes, every page is rendered again.
 
@@ -226,9 +260,9 @@ def serve_preview(source: Path, config: Path, *, host: str = LOOPBACK, port: int
     observer = Observer()
     for path in watched(source, config):
         if path.is_dir():
-            observer.schedule(_Saves(saved), str(path), recursive=True)
+            observer.schedule(_Saves(saved), str(path), recursive=True, event_filter=SAVES)
         else:
-            observer.schedule(_Saves(saved, only=path), str(path.parent), recursive=False)
+            observer.schedule(_Saves(saved, only=path), str(path.parent), recursive=False, event_filter=SAVES)
     try:
         preview.rebuild()
         handler = type("BoundPreviewHandler", (PreviewHandler,), {"preview": preview})
