@@ -221,14 +221,16 @@ def _settled_looks(page: Page) -> list[tuple[str, list[str]]]:
     Material's scripts size the sidebars and lock scrolling a moment after the page loads or a
     reader acts; the page is read once its fingerprint (`SETTLING`) has stopped changing.
     """
-    previous = None
-    for _ in range(50):
+    previous, unchanged = None, 0
+    for _ in range(100):
         fingerprint = page.evaluate(SETTLING)
-        if fingerprint == previous:
+        unchanged = unchanged + 1 if fingerprint == previous else 0
+        # Three reads alike, 300 ms: under load Material's scripts have been seen to hold a half-sized sidebar for 100 ms.
+        if unchanged == 3:
             return [(element, values) for element, values in page.evaluate(LOOKS, PROPERTIES)]
         previous = fingerprint
         page.wait_for_timeout(100)
-    raise AssertionError("the page never settled: its sidebars kept changing for 5 s")
+    raise AssertionError("the page never settled: its sidebars kept changing for 10 s")
 
 
 UNTRIMMED = "?untrimmed"

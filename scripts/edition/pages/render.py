@@ -58,8 +58,9 @@ class RenderMemo:
 
     Kept while the glossary, the layout and the base map stay the same (`context`): each
     document's page, by its text, occurrences and quotation checks; each document's
-    occurrences, by its paragraphs; and the map page, by where its places are mentioned.
-    Only what the last render used is kept.
+    occurrences, by its paragraphs; each glossary entry's section, by the paragraphs it
+    links back to; and the map page, by where its places are mentioned. Only what the last
+    render used is kept.
     """
 
     context: tuple[object, ...] = ()
