@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
-from typing import Any, TypeVar, cast
 
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
 from edition.layout import Layout, href
+from edition.memo import Kept
 from edition.model import DOCUMENT_KINDS, Document, Edition, Entry, Matched, Occurrence, Page
 from edition.pages.apparatus import (
     CLAIMS_INTRO,
@@ -38,8 +38,6 @@ from edition.pages.writer import GENERATED_MARK
 from edition.passthrough import passthrough
 from edition.safety import cited_work, escape_html, escape_text, markdown_html
 
-T = TypeVar("T")
-
 KIND_HEADINGS = {"person": "People", "place": "Places", "organization": "Organizations"}
 
 
@@ -53,34 +51,22 @@ def layout_of(edition: Edition) -> Layout:
 
 
 @dataclass
-class RenderMemo:
+class RenderMemo(Kept):
     """What a caller that renders the same edition again and again (the preview) keeps from one render for the next.
 
     Kept while the glossary, the layout and the base map stay the same (`context`): each
     document's page, by its text, occurrences and quotation checks; each document's
     occurrences, by its paragraphs; each glossary entry's section, by the paragraphs it
-    links back to; and the map page, by where its places are mentioned. Only what the last
-    render used is kept.
+    links back to; and the map page, by where its places are mentioned.
     """
 
     context: tuple[object, ...] = ()
-    kept: dict[Hashable, Any] = field(default_factory=dict)
-    used: dict[Hashable, Any] = field(default_factory=dict)
 
     def begin(self, context: tuple[object, ...]) -> None:
         """Start a render with this context: what was kept holds only if it is the last render's."""
         if context != self.context:
             self.context, self.kept = context, {}
         self.used = {}
-
-    def recall(self, key: Hashable, make: Callable[[], T]) -> T:
-        """What `make` gives for `key`, made now or kept from the last render."""
-        found = self.used[key] = self.kept[key] if key in self.kept else make()
-        return cast(T, found)
-
-    def settle(self) -> None:
-        """After a render: keep what it used, and only that."""
-        self.kept, self.used = self.used, {}
 
 
 def memo_context(edition: Edition, layout: Layout) -> tuple[object, ...]:

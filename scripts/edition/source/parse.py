@@ -17,12 +17,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from edition.errors import Problem, SourceError, in_file_order
+from edition.memo import Kept
 from edition.model import (
     ARTICLE_SLUG,
     KINDS,
@@ -117,33 +118,21 @@ def load_source(folder: Path | str) -> Edition:
     return parse_source(read_source(folder))
 
 
-@dataclass
-class Memo:
+class Memo(Kept):
     """What a caller that parses the same folder again and again (the preview) keeps from one parse for the next.
 
     Each document's examination, by everything it reads: its files' text, the glossary's
     ids and the metadata it inherits. A document whose inputs are unchanged is not parsed
-    again, and its problems are reported again as they were. Only what the last parse used
-    is kept.
+    again, and its problems are reported again as they were.
     """
 
-    kept: dict[Hashable, tuple[Any, tuple[Problem, ...]]] = field(default_factory=dict)
-    used: dict[Hashable, tuple[Any, tuple[Problem, ...]]] = field(default_factory=dict)
-
-    def recall(self, key: Hashable, problems: list[Problem], make: Callable[[], T]) -> T:
+    def recall_reporting(self, key: Hashable, problems: list[Problem], make: Callable[[], T]) -> T:
         """What `make` gives for inputs `key`, made now or kept from the last parse; its problems go into `problems` either way."""
-        found = self.kept.get(key)
-        if found is None:
-            before = len(problems)
-            found = (make(), tuple(problems[before:]))
-        else:
-            problems.extend(found[1])
-        self.used[key] = found
-        return cast(T, found[0])
-
-    def settle(self) -> None:
-        """After a parse: keep what it used, and only that."""
-        self.kept, self.used = self.used, {}
+        before = len(problems)
+        value, found = self.recall(key, lambda: (make(), tuple(problems[before:])))
+        if len(problems) == before:  # kept: report its problems again
+            problems.extend(found)
+        return value
 
 
 def parse_source(files: SourceFiles, memo: Memo | None = None) -> Edition:
@@ -160,7 +149,9 @@ def examine_source(files: SourceFiles, memo: Memo | None = None) -> Examined:
     texts = {name: _decode(data, files.name(name), problems) for name, data in files.contents.items()}
     reader = _Reader(files, texts, problems)
     glossary = partial(_glossary, reader)
-    entries, readable_glossary = memo.recall((GLOSSARY, texts.get(GLOSSARY)), problems, glossary) if memo is not None else glossary()
+    entries, readable_glossary = (
+        memo.recall_reporting((GLOSSARY, texts.get(GLOSSARY)), problems, glossary) if memo is not None else glossary()
+    )
     # A glossary that cannot be read would make every claim's entry look unknown.
     entry_ids = frozenset(entry.id for entry in entries) if readable_glossary else None
     if files.collection:
@@ -249,7 +240,7 @@ def _recalled(
     if memo is None:
         return examine()
     texts = tuple(reader.texts.get(prefix + name) for name in (*DOCUMENT_REQUIRED, *DOCUMENT_OPTIONAL))
-    return memo.recall((slug, prefix, texts, entry_ids, shared), reader.problems, examine)
+    return memo.recall_reporting((slug, prefix, texts, entry_ids, shared), reader.problems, examine)
 
 
 def _examine_document(
