@@ -87,7 +87,7 @@ node_modules/.installed: package-lock.json
 map-data: $(VENV)/.installed node_modules/.installed
 	$(EDITION) map-data --atlas node_modules/world-atlas/countries-50m.json --world
 
-# The site folder only when `make site` built it (its marker file is there): never someone's files.
+# The site folder only when the edition built it (its marker file is there): never someone's files.
 clean:
-	@if [ -e site ] && [ ! -e site/.edition-site ]; then echo "kept site/: make site did not build it"; else rm -rf site; fi
+	@if [ -e site ] && [ ! -e site/.edition-site ]; then echo "kept site/: the edition did not build it"; else rm -rf site; fi
 	rm -rf $(VENV) node_modules

@@ -10,10 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from edition.layout import url_of
-from edition.pages.pipeline import build_pages
-from edition.source import load_source
-from helpers import SOURCE
+from helpers import site_paths
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium (system-packages.txt); never a downloaded browser."""
@@ -42,6 +39,5 @@ def later_mention(page: Page) -> Locator:
     return page.locator("p.ed-paragraph a.ed-term[data-term]").first
 
 
-# Every page a reader can reach: the edition's pages (it has every one, map and timeline
-# included) and the page shown for a wrong address.
-PAGES = [*(url_of(page.path) for page in build_pages(load_source(SOURCE))[0]), "404.html"]
+PAGES = site_paths()
+"""Every page a reader can reach on the edition's own site."""

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 KINDS = ("unit", "site", "browser")
 BROWSER_FIXTURES = {"browser", "tabs", "tab", "desktop_tab", "phone_tab", "hostile_url"}
-SITE_FIXTURES = {"site", "hostile_site", "base_url", "project"}
+SITE_FIXTURES = {"site", "hostile_site", "base_url", "project", "preview"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

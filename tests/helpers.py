@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +11,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from edition.bench import preview as bench_preview
 from edition.errors import SourceError
+from edition.layout import url_of
+from edition.pages.pipeline import build_pages
 from edition.source import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 HOSTILE = Path(__file__).resolve().parent / "samples" / "hostile"
+
+
+def site_paths() -> list[str]:
+    """Every page a reader can reach on the edition's own site: its pages (it has every one, map and timeline included) and the 404 page."""
+    return [*(url_of(page.path) for page in build_pages(load_source(SOURCE))[0]), "404.html"]
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -54,23 +61,9 @@ def build_site(source: Path, site: Path, environment: dict[str, str] | None = No
     return edition("site", "--no-pdf", "--source", source, "--site", site, "--config", ROOT / "mkdocs.yml", environment=environment)
 
 
-COPY_SKIPS = {".git", ".venv", "site", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis", "__pycache__"}
-INSTALL_INPUTS = ("requirements.txt", "pyproject.toml", "package.json", "package-lock.json")
-
-
 def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project that `make` can run in without touching this one.
-
-    The virtual environment is shared (a link: nothing in the copy writes to it, since
-    the files it is installed from are marked older than its install), and node_modules
-    is a copy of hard links, which `npm ci` would replace rather than change.
-    """
-    shutil.copytree(ROOT, target, ignore=lambda _, names: [name for name in names if name in COPY_SKIPS])
-    (target / ".venv").symlink_to(ROOT / ".venv")
-    shutil.copytree(ROOT / "node_modules", target / "node_modules", copy_function=os.link, symlinks=True)
-    for name in INSTALL_INPUTS:
-        os.utime(target / name, (0, 0))
-    return target
+    """A throwaway copy of this project, node_modules included, that `make` can run in (`edition.bench.preview.copy_project`)."""
+    return bench_preview.copy_project(ROOT, target, node_modules=True)
 
 
 def problems(folder: Path) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.pages.apparatus import note_label, ordered_notes, plain_text
-from edition.safety import escape_content
+from edition.pages.apparatus import note_label, ordered_notes
+from edition.safety import escape_content, markdown_text
 from edition.source import load_source
 from helpers import SOURCE, problems, soup
 
@@ -22,8 +22,8 @@ def test_note_labels_run_a_to_z_then_aa() -> None:
     assert [note_label(index) for index in (0, 1, 25, 26, 27, 51, 52)] == ["a", "b", "z", "aa", "ab", "az", "ba"]
 
 
-def test_plain_text_drops_markdown_and_html() -> None:
-    assert plain_text("A *b* [c](https://x.org) <i>d</i>\nnext") == "A b c <i>d</i> next"
+def test_a_note_s_text_as_a_reader_sees_it_drops_markdown_and_html() -> None:
+    assert markdown_text("A *b* [c](https://x.org) <i>d</i>\nnext") == "A b c <i>d</i> next"
 
 
 def test_every_note_is_marked_in_the_article_by_letter_in_reading_order(site: Path) -> None:

@@ -27,12 +27,14 @@ def test_prints_a_summary_and_writes_the_pages(tmp_path: Path) -> None:
         "'NATO summit in Vilnius' of entry 'nato-vilnius', which is matched instead; remove it or the longer one"
     ]
     assert result.stdout.splitlines() == [
-        "6 paragraphs, 113 words",
-        "6 of 7 glossary entries matched, 10 occurrences",
+        "2 documents: 9 paragraphs, 175 words",
+        "7 of 8 glossary entries matched, 14 occurrences",
         "never found in the text: vilnius",
-        "wrote index.md, article.md, glossary.md, names.md, notes.md, claims.md, timeline.md, search.md, about.md",
+        "wrote index.md, article.md, hostile-transcript/index.md, glossary.md, names.md, notes.md, claims.md, map.md, timeline.md, "
+        "search.md, about.md",
     ]
-    written = ["about.md", "article.md", "claims.md", "glossary.md", "index.md", "names.md", "notes.md", "search.md", "timeline.md"]
+    written = ["about.md", "article.md", "claims.md", "glossary.md", "hostile-transcript", "index.md", "map.md", "names.md", "notes.md"]
+    written += ["search.md", "timeline.md"]
     assert sorted(path.name for path in tmp_path.iterdir()) == written
 
 

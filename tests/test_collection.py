@@ -26,7 +26,12 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.site
 
 DOCUMENT_FILES = ("article.txt", "edition.yml", "notes.yml", "claims.yml", "timeline.yml")
-SLUGS = {"blinken-crimea": SOURCE, "hostile-sample": HOSTILE, "ramstein-transcript": SOURCE / "documents" / "ramstein-transcript"}
+SLUGS = {
+    "blinken-crimea": SOURCE,
+    "hostile-sample": HOSTILE,
+    "hostile-transcript": HOSTILE / "documents" / "hostile-transcript",
+    "ramstein-transcript": SOURCE / "documents" / "ramstein-transcript",
+}
 
 
 def assemble(folder: Path) -> Path:
@@ -117,7 +122,7 @@ def test_the_home_page_lists_every_document_and_no_page_s_navigation_does(collec
 
 def test_timeline_events_link_to_the_document_they_concern(collection_site: Path) -> None:
     links = hrefs(page(collection_site, "timeline"), "article a[href]")
-    for slug in SLUGS:
+    for slug in [slug for slug, source in SLUGS.items() if (source / "timeline.yml").exists()]:
         assert any(href.startswith(f"../{slug}/#p") for href in links), slug
 
 
@@ -133,7 +138,7 @@ def test_only_the_document_whose_notes_changed_is_typeset_again(collection: Path
     folder = shutil.copytree(collection, tmp_path / "source")
     environment = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     first = edition("pdf", "--source", folder, "--out", tmp_path / "books", environment=environment)
-    assert "(3 typeset" in first.stdout, first.stdout + first.stderr
+    assert "(4 typeset" in first.stdout, first.stdout + first.stderr
     notes = folder / "documents" / "hostile-sample" / "notes.yml"
     notes.write_text(notes.read_text(encoding="utf-8").replace("text: ", "text: Revised. ", 1), encoding="utf-8")
     second = edition("pdf", "--source", folder, "--out", tmp_path / "books", environment=environment)
@@ -190,6 +195,11 @@ def test_search_finds_a_shared_term_in_every_document(browser: Browser, serve: s
         tab.goto(serve + "search/?q=" + term)
         results = tab.locator(".pagefind-ui__result-link")
         expect(results.first).to_be_visible()
+        more = tab.locator(".pagefind-ui__button")  # "Load more results": the first five are shown at first
+        for _ in range(len(SLUGS)):
+            if not more.is_visible():
+                break
+            more.click()
         found = results.evaluate_all("links => links.map((link) => link.getAttribute('href'))")
         for slug in SLUGS:
             assert any(href.startswith(f"/{slug}/") for href in found), (slug, found)
@@ -252,7 +262,6 @@ def test_a_document_without_editors_or_license_takes_the_collection_s(collection
     assert hostile.metadata.license == loaded.metadata.license != crimea.metadata.license
 
 
-@pytest.mark.unit
 def test_a_glossary_left_in_a_document_folder_is_a_warning_that_names_it(collection: Path, tmp_path: Path) -> None:
     folder = shutil.copytree(collection, tmp_path / "source")
     shutil.copy(HOSTILE / "glossary.yml", folder / "documents" / "hostile-sample" / "glossary.yml")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
 
-from edition.figures.geo import Conic, area, box_outline, clip_ring, fit, simplify, thin
+from edition.figures import geo
+from edition.figures.geo import Conic, Point, area, box_outline, clip_ring, fit, simplify, thin
 
 
 def test_scale_is_true_on_the_standard_parallels_and_smaller_between() -> None:
@@ -51,6 +53,49 @@ def test_simplify_keeps_ends_and_drops_points_near_the_line() -> None:
     assert simplify(line, 0.01) == [line[0], line[-1]]
     corner = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)]
     assert simplify(corner, 0.01) == corner
+
+
+def test_simplifying_a_crafted_zigzag_looks_at_each_point_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each point one step right and alternately up or down: plain Douglas-Peucker finds the
+    # farthest point next to an end at every split, so it would look at n²/2 points.
+    zigzag = [(float(x), 10.0 * (x % 2)) for x in range(4000)]
+    looked_at = 0
+    farthest = geo._farthest
+
+    def counted(points: list[Point], first: int, last: int) -> tuple[int, float]:
+        nonlocal looked_at
+        looked_at += last - first - 1
+        return farthest(points, first, last)
+
+    monkeypatch.setattr(geo, "_farthest", counted)
+    kept = simplify(zigzag, 0.4)
+    assert looked_at <= geo.MAX_SPLIT_DEPTH * len(zigzag) < len(zigzag) ** 2 / 2
+    assert kept == zigzag  # every point of the zigzag is 10 px from its neighbours: none may go
+
+
+def test_a_line_simplified_past_the_split_depth_stays_within_the_tolerance() -> None:
+    # The zigzag again, each stroke drawn as 100 points a tenth of a pixel apart.
+    corners = [(float(x), 10.0 * (x % 2)) for x in range(200)]
+    line = [
+        (ax + (bx - ax) * step / 100, ay + (by - ay) * step / 100)
+        for (ax, ay), (bx, by) in itertools.pairwise(corners)
+        for step in range(100)
+    ] + [corners[-1]]
+    kept = simplify(line, 0.4)
+    where = {point: index for index, point in enumerate(line)}
+    for start, end in itertools.pairwise(kept):
+        between = line[where[start] + 1 : where[end]]
+        assert all(_distance_to_segment(point, start, end) <= 0.4 for point in between)
+    assert set(corners) <= set(kept)
+    assert len(kept) < len(line) / 2
+
+
+def _distance_to_segment(point: Point, start: Point, end: Point) -> float:
+    """How far a point lies from a line segment."""
+    (px, py), (ax, ay), (bx, by) = point, start, end
+    length = (bx - ax) ** 2 + (by - ay) ** 2
+    share = 0.0 if not length else max(0.0, min(1.0, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length))
+    return math.dist(point, (ax + share * (bx - ax), ay + share * (by - ay)))
 
 
 def test_thinning_drops_points_closer_than_the_distance_and_keeps_the_ends() -> None:

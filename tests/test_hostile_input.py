@@ -9,6 +9,7 @@ traceback; or, where the text is acceptable, it must reach the page as text.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from edition.cli import main
 from edition.pages.pipeline import build_pages
 from edition.source import load_source
 from edition.source.basemap import MAX_BASEMAP_BYTES, WORLD_BASEMAP
-from edition.source.files import YAML_LIMIT
+from edition.source.files import MIB, YAML_LIMIT
+from edition.source.yamlfile import MAX_DEPTH
+from edition.web.site import source_date_epoch
 from helpers import HOSTILE, ROOT, SOURCE, edition, problems
 
 
@@ -98,6 +101,19 @@ def test_what_crashed_the_build_is_a_problem_check_and_build_report_alike(
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.site
+@pytest.mark.parametrize(("date", "epoch"), [("2023-02", 1675209600), ("2023", 1672531200)])
+def test_a_date_of_a_month_or_a_year_is_valid_and_builds(
+    date: str, epoch: int, folder: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    replace(folder, "edition.yml", 'date: "2024-01-03"', f'date: "{date}"')
+    _, check_output, built, build_output = check_and_build(folder, capsys, tmp_path)
+    assert built == 0, build_output
+    assert "0 errors" in check_output and "edition.yml" not in check_output + build_output
+    assert "Traceback" not in check_output + build_output
+    assert source_date_epoch(date) == str(epoch)
+
+
 def test_an_empty_edition_file_is_a_problem_not_a_valid_source(folder: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(folder, "edition.yml", "")
     checked, check_output, built, _ = check_and_build(folder, capsys, tmp_path)
@@ -153,6 +169,21 @@ def test_a_form_typed_with_a_combining_accent_gets_a_hint(folder: Path) -> None:
 def test_an_id_the_pages_use_for_themselves_is_refused(folder: Path, reserved: str) -> None:
     replace(folder, "glossary.yml", "- id: vilnius", f"- id: {reserved}")
     assert f"{folder}/glossary.yml:52: entry id '{reserved}' is the id of a heading of the pages; choose another" in problems(folder)
+
+
+def test_an_entry_id_that_is_another_entry_s_heading_id_is_refused(folder: Path) -> None:
+    replace(folder, "glossary.yml", "- id: vilnius", "- id: crimea-term")
+    assert f"{folder}/glossary.yml:52: entry id 'crimea-term' is the id the pages give the heading of entry 'crimea'; choose another" in (
+        problems(folder)
+    )
+
+
+def test_a_note_id_that_is_another_note_s_heading_id_is_refused(folder: Path) -> None:
+    note = "  type: context\n  quote: NATO summit in Vilnius\n  text: t\n  sources: [{title: s}]\n"
+    write(folder, "notes.yml", f"- id: summit\n{note}- id: summit-heading\n{note}")
+    assert f"{folder}/notes.yml:6: note id 'summit-heading' is the id the pages give the heading of note 'summit'; choose another" in (
+        problems(folder)
+    )
 
 
 def test_a_hundred_thousand_character_id_is_refused(folder: Path) -> None:
@@ -238,13 +269,34 @@ def test_a_hundred_thousand_open_brackets_are_refused_without_a_crash(tmp_path: 
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("name", "limit"), [("glossary.yml", YAML_LIMIT), ("map/region.json", MAX_BASEMAP_BYTES)])
+@pytest.mark.parametrize(
+    ("name", "limit"),
+    [("glossary.yml", YAML_LIMIT), ("map/region.json", MAX_BASEMAP_BYTES), ("article.txt", 16 * MIB), ("index.md", MIB), ("about.md", MIB)],
+)
 def test_a_file_over_its_size_limit_is_refused_unread(tmp_path: Path, name: str, limit: int) -> None:
     source = Path(shutil.copytree(SOURCE, tmp_path / "source"))
     (source / name).parent.mkdir(exist_ok=True)
     with (source / name).open("ab") as stream:
         stream.write(b" " * (limit + 1))
-    assert problems(source) == [f"{source}/{name}: is larger than {limit // 2**20} MiB, the most a source file may hold (README: Limits)"]
+    expected = f"{source}/{name}: is larger than {limit // MIB} MiB, the most a source file may hold (README: 'Safety and limits')"
+    assert problems(source) == [expected]
+
+
+def test_a_source_file_that_is_not_a_regular_file_is_refused_unread(folder: Path) -> None:
+    (folder / "notes.yml").unlink()
+    os.mkfifo(folder / "notes.yml")  # opening it to read would wait for ever for a writer
+    assert problems(folder) == [f"{folder}/notes.yml: is not a regular file; the source folder holds plain text files"]
+
+
+def test_yaml_nested_deeper_than_the_limit_is_refused_at_its_line(folder: Path) -> None:
+    write(folder, "notes.yml", "- " * (MAX_DEPTH + 1) + "x\n")
+    assert problems(folder) == [f"{folder}/notes.yml:1: nests lists and mappings more than {MAX_DEPTH} deep; flatten it"]
+
+
+def test_a_merge_key_merges_nothing_and_is_an_unknown_key(folder: Path) -> None:
+    replace(folder, "glossary.yml", "  short: Capital of Lithuania.", "  short: Capital of Lithuania.\n  <<: {term: Merged}")
+    found = problems(folder)
+    assert len(found) == 1 and found[0].startswith(f"{folder}/glossary.yml:56: ") and "'<<'" in found[0], found
 
 
 def test_a_link_to_a_file_outside_the_source_folder_is_refused(folder: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from edition.figures.mapsvg import Box, Place, map_layout, render_map_svg, text_box
+from edition.figures.mapsvg import MIN_EXTENT_KM, PADDING, Box, Place, map_layout, render_map_svg, text_box
 from edition.model import Basemap
 from edition.source.basemap import world_basemap
 
@@ -72,6 +72,19 @@ def test_a_place_at_a_pole_or_outside_the_base_data_is_left_out_with_the_reason(
     assert [item.reason for item in map_layout(region, (*PLACES, beyond)).left_out] == [
         "is outside the map's base data (14° to 58° E, 37° to 60° N)"
     ]
+
+
+def test_a_single_place_is_framed_at_least_at_the_minimum_extent_around_it(basemap: Basemap) -> None:
+    kyiv = Place("kyiv", "Kyiv", 50.45, 30.52)
+    layout = map_layout(basemap, (kyiv,))
+    frame = layout.frame
+    # What the frame shows within its padding, in projected km.
+    (left, top), (right, bottom) = frame.to_km((PADDING, PADDING)), frame.to_km((frame.width - PADDING, frame.height - PADDING))
+    width, height = right - left, top - bottom
+    assert width >= MIN_EXTENT_KM[0] - 1e-6 and height >= MIN_EXTENT_KM[1] - 1e-6, (width, height)
+    assert min(width / MIN_EXTENT_KM[0], height / MIN_EXTENT_KM[1]) < 1.01, "fitted to the minimum, not a fixed larger frame"
+    x, y = layout.px(kyiv.lat, kyiv.lon)
+    assert (x, y) == pytest.approx((frame.width / 2, frame.height / 2)), "the place at the centre"
 
 
 @pytest.mark.parametrize(

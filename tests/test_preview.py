@@ -18,7 +18,8 @@ from playwright.sync_api import Browser, expect
 
 from browsing import DESKTOP
 from edition.bench.preview import copy_project, free_port, start_preview, stop_preview
-from helpers import ROOT
+from edition.web import preview as preview_module
+from helpers import ROOT, SOURCE
 
 GOOD_SHORT = "American diplomat (born 1962)"
 
@@ -160,3 +161,30 @@ def test_a_bad_save_shows_its_problems_on_the_open_page_until_it_is_fixed(previe
         expect(page.locator("body")).to_contain_text("Fixed diplomat")
     finally:
         context.close()
+
+
+@pytest.mark.site
+def test_a_fault_no_check_foresaw_is_shown_and_the_last_good_build_stays_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    state = preview_module.Preview(SOURCE, ROOT / "mkdocs.yml", tmp_path)
+    try:
+        assert state.rebuild()
+        served = state.served
+        assert served is not None
+
+        def fault(*arguments: object) -> None:
+            raise RuntimeError("a fault in rendering")
+
+        monkeypatch.setattr(preview_module, "render_again", fault)
+        assert not state.rebuild()
+        assert state.problems == (
+            "preview: the build stopped on a fault no check foresaw (RuntimeError: a fault in rendering); "
+            "please report it with the file you saved",
+        )
+        assert (state.served, state.generation) == (served, 1)
+        assert (served / "article" / "index.html").is_file()
+        assert not (tmp_path / "build-2").exists()
+        monkeypatch.undo()
+        assert state.rebuild()
+        assert (state.generation, list(state.problems)) == (2, [])
+    finally:
+        state.stop_indexing()

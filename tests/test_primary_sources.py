@@ -332,3 +332,20 @@ def test_a_documents_book_brings_the_sources_it_quotes_without_what_they_quote_i
     pages, _ = build_pages(view)
     claims = next(page.text for page in pages if page.path == "claims.md")
     assert "../report-a/#said-article--milley-very-difficult" in claims
+
+
+@pytest.mark.unit
+def test_an_article_that_is_itself_a_transcript_says_so_on_its_page_and_about_page(tmp_path: Path) -> None:
+    folder = tmp_path / "transcript"
+    folder.mkdir()
+    shutil.copy(TRANSCRIPT / "article.txt", folder / "article.txt")
+    shutil.copy(SOURCE / "glossary.yml", folder / "glossary.yml")
+    metadata = (TRANSCRIPT / "edition.yml").read_text(encoding="utf-8")
+    (folder / "edition.yml").write_text(metadata + "language: en\neditors: [The editors]\n", encoding="utf-8")
+    pages = {page.path: page.text for page in build_pages(load_source(folder))[0]}
+    facts = soup(pages["article.md"]).select_one(".ed-primary")
+    assert facts is not None
+    text = facts.get_text(" ", strip=True)
+    assert text.startswith("Transcript · Issued by: US Department of Defense · An excerpt")
+    assert "Text taken from: TRANSCRIPT:" in text and "that’l" in text
+    assert "This is a digital edition of a transcript," in pages["about.md"]

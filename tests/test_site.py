@@ -150,7 +150,11 @@ def test_site_build_prints_the_summary_of_what_matched(
 ) -> None:
     assert publish.build_site(HOSTILE, tmp_path / "site", ROOT / "mkdocs.yml", pdf=False) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert printed == ["6 paragraphs, 113 words", "6 of 7 glossary entries matched, 10 occurrences", "never found in the text: vilnius"]
+    assert printed == [
+        "2 documents: 9 paragraphs, 175 words",
+        "7 of 8 glossary entries matched, 14 occurrences",
+        "never found in the text: vilnius",
+    ]
 
 
 @pytest.mark.site
@@ -189,21 +193,38 @@ def test_compiled_templates_are_kept_between_builds_and_change_nothing(tmp_path:
     assert [page for page in pages if (sites[0] / page).read_bytes() != (sites[1] / page).read_bytes()] == []
 
 
-@pytest.mark.site
-def test_mkdocs_build_alone_builds_the_edition_from_the_project_root(tmp_path: Path) -> None:
-    environment = {name: value for name, value in os.environ.items() if name != "PYTHONPATH" and not name.startswith("EDITION")}
+EDITION_VARIABLES = {"PYTHONPATH", "NO_MKDOCS_2_WARNING", "SOURCE_DATE_EPOCH"}
+"""What the Makefile, the tests or the site build set for a build; names starting with EDITION are the edition's too."""
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`.venv/bin/mkdocs build --strict -d DIR` run from the project root with none of the edition's environment variables."""
+    site = tmp_path_factory.mktemp("mkdocs") / "site"
+    environment = {name: value for name, value in os.environ.items() if name not in EDITION_VARIABLES and not name.startswith("EDITION")}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
-        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
+        [str(mkdocs), "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    article = (tmp_path / "site" / "article" / "index.html").read_text(encoding="utf-8")
+    return site
+
+
+@pytest.mark.site
+def test_mkdocs_build_alone_builds_the_edition_from_the_project_root(mkdocs_site: Path) -> None:
+    article = (mkdocs_site / "article" / "index.html").read_text(encoding="utf-8")
     assert len(article_paragraphs(article)) == len(load_source(SOURCE).document.paragraphs)
+
+
+@pytest.mark.site
+def test_make_site_replaces_a_site_a_plain_mkdocs_build_wrote(mkdocs_site: Path) -> None:
+    # Last of the tests on this site: it replaces it.
+    assert (mkdocs_site / publish.SITE_MARKER).is_file(), "the plugin marks the site as the edition's"
+    (mkdocs_site / "left-by-mkdocs.txt").write_text("", encoding="utf-8")
+    result = build_site(SOURCE, mkdocs_site)
+    assert result.returncode == 0, result.stderr
+    assert not (mkdocs_site / "left-by-mkdocs.txt").exists(), "the folder was replaced whole"
+    assert (mkdocs_site / publish.SITE_MARKER).is_file() and (mkdocs_site / "article" / "index.html").is_file()
 
 
 @pytest.mark.site

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.bench.collection import write_synthetic_collection
 from edition.cli import main
 from edition.web.site import SITE_MARKER, STAGING_MARKER
 from helpers import HOSTILE, ROOT, copy_project
@@ -119,6 +120,16 @@ def test_a_file_is_refused_as_site(tmp_path: Path, capsys: pytest.CaptureFixture
     assert notes.read_text(encoding="utf-8") == "mine"
 
 
+def test_a_link_is_refused_as_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    link = tmp_path / "site"
+    link.symlink_to(theirs)
+    assert build(HOSTILE, link) == 2
+    assert f"{link} is a link; give the site folder itself" in capsys.readouterr().err
+    assert link.is_symlink() and list(theirs.iterdir()) == []
+
+
 def test_an_empty_folder_and_an_earlier_site_are_replaced(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
@@ -131,10 +142,11 @@ def test_an_empty_folder_and_an_earlier_site_are_replaced(tmp_path: Path) -> Non
 
 def test_the_site_has_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0o022)
-    try:
-        assert build(HOSTILE, tmp_path / "site") == 0
+    try:  # with its PDF, which may come from the private (0700) cache
+        assert main(["site", "--source", str(HOSTILE), "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml")]) == 0
     finally:
         os.umask(umask)
+    assert list((tmp_path / "site").glob("*.pdf"))
     modes = {
         path.relative_to(tmp_path).as_posix(): stat.S_IMODE(path.stat().st_mode)
         for path in [tmp_path / "site", *(tmp_path / "site").rglob("*")]
@@ -241,3 +253,39 @@ def test_ctrl_c_ends_the_build_with_one_line_and_leaves_nothing(started_build: t
     # Killed in the build's last step, or by Linux when the build exits (if Ctrl+C came while it was being started).
     assert ended_within(typesetter, 10), "the typesetter outlived the build"
     assert [path.name for path in site.parent.iterdir() if path.name != "cache"] == [], "no site, no staging folder, no book"
+
+
+def test_a_collection_s_typesetting_workers_die_with_a_killed_build(tmp_path: Path) -> None:
+    source = write_synthetic_collection(tmp_path / "source", 4, entries=30)
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [
+        sys.executable,
+        "-m",
+        "edition",
+        "site",
+        "--source",
+        str(source),
+        "--site",
+        str(tmp_path / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+    ]
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        # One worker a book, up to one a core: all of them, once the typesetter has started its pool.
+        expected, deadline = min(4, os.cpu_count() or 1), time.monotonic() + 60
+        while len(workers) < expected and time.monotonic() < deadline:
+            workers = [worker for typesetter in children(process.pid) for worker in children(typesetter)]
+            time.sleep(0.02)
+        assert len(workers) == expected, f"the typesetter started {len(workers)} workers, not {expected}"
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert [worker for worker in workers if not ended_within(worker, 10)] == [], "typesetting workers outlived the build"
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for worker in workers:
+            if is_running(worker):
+                os.kill(worker, signal.SIGKILL)

@@ -8,15 +8,18 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import material
 import pytest
-from playwright.sync_api import Browser, Page, expect
 
-from browsing import DESKTOP, NO_TRANSITIONS, PAGES, PHONE, later_mention
 from edition.web.stylesheets import TrimToolsMissingError, read_vocabulary, trim_stylesheets
-from helpers import SOURCE, build_site
+from helpers import SOURCE, build_site, site_paths
+
+# Playwright (and `browsing`, which imports it) only when a browser test runs, so that the
+# unit tests of this file run without it.
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 THEME_ASSETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 """Material's stylesheets as the theme ships them, untrimmed."""
@@ -63,6 +66,7 @@ def test_the_vocabulary_holds_what_selectors_match_and_what_scripts_add_not_text
     assert "jsonldword" not in words, "JSON-LD is data, not a script"
 
 
+@pytest.mark.site
 def test_trimming_drops_the_rules_and_colours_no_page_can_use(tiny_site: Path) -> None:
     trim_stylesheets(tiny_site)
     css = (tiny_site / "assets" / "stylesheets" / "main.css").read_text(encoding="utf-8")
@@ -75,6 +79,7 @@ def test_trimming_drops_the_rules_and_colours_no_page_can_use(tiny_site: Path) -
     assert own == OWN_CSS.replace("/* Why the rule is here. */\n", ""), "the site's own stylesheet keeps its rules, loses its comments"
 
 
+@pytest.mark.site
 def test_a_rebuild_with_reworded_text_and_tooltips_reuses_the_trimmed_stylesheets(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     theme = tiny_site / "assets" / "stylesheets" / "main.css"
     trim_stylesheets(tiny_site)
@@ -94,6 +99,7 @@ def test_a_rebuild_with_reworded_text_and_tooltips_reuses_the_trimmed_stylesheet
     assert theme.read_text(encoding="utf-8") == first
 
 
+@pytest.mark.site
 def test_a_cache_folder_that_cannot_hold_the_cache_still_trims(tiny_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tiny_site.parent / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
@@ -102,6 +108,7 @@ def test_a_cache_folder_that_cannot_hold_the_cache_still_trims(tiny_site: Path, 
     assert ".unused" not in (tiny_site / "assets" / "stylesheets" / "main.css").read_text(encoding="utf-8")
 
 
+@pytest.mark.site
 def test_a_new_class_in_the_pages_trims_afresh(tiny_site: Path) -> None:
     theme = tiny_site / "assets" / "stylesheets" / "main.css"
     trim_stylesheets(tiny_site)
@@ -173,11 +180,17 @@ LOOKED_AT = [f"{name}{pseudo}" for pseudo in ("", "::before", "::after") for nam
 
 def _search(page: Page) -> None:
     """Wait for the search page's results for the query in its address."""
+    from playwright.sync_api import expect
+
     expect(page.locator(".pagefind-ui__result").first).to_be_visible()
 
 
 def _hover_term(page: Page) -> None:
     """Hover the first later mention of an annotated word (a link), so that its definition shows."""
+    from playwright.sync_api import expect
+
+    from browsing import later_mention
+
     term = later_mention(page)
     term.hover()
     expect(term).to_have_attribute("aria-describedby", re.compile(r"\S"))
@@ -186,18 +199,20 @@ def _hover_term(page: Page) -> None:
 
 def _open_drawer(page: Page) -> None:
     """Open the navigation drawer of a phone-sized page."""
+    from playwright.sync_api import expect
+
     page.locator(".md-header label[for='__drawer']").click()
     expect(page.locator("nav.md-nav--primary").first).to_be_visible()
 
 
-State = tuple[dict[str, Any], str, Callable[[Page], None] | None]
-"""Browser context options, page path, and what a reader does there before the styles are read."""
+State = tuple[str, str, Callable[["Page"], None] | None]
+"""The viewport (`browsing.DESKTOP` or `browsing.PHONE`), page path, and what a reader does there before the styles are read."""
 
 STATES: dict[str, State] = {
-    **{f"{path or 'home'} loaded": (DESKTOP, path, None) for path in PAGES},
-    "search page with results": (DESKTOP, "search/?q=Kerch", _search),
-    "article with a definition shown": (DESKTOP, "article/", _hover_term),
-    "article on a phone, drawer open": (PHONE, "article/", _open_drawer),
+    **{f"{path or 'home'} loaded": ("desktop", path, None) for path in site_paths()},
+    "search page with results": ("desktop", "search/?q=Kerch", _search),
+    "article with a definition shown": ("desktop", "article/", _hover_term),
+    "article on a phone, drawer open": ("phone", "article/", _open_drawer),
 }
 
 
@@ -261,8 +276,10 @@ def test_trimmed_stylesheets_look_like_the_theme_s_own(
 ) -> None:
     # One page per state: read in both colour schemes with the published stylesheets, then
     # with Material's own swapped in, the page and what the reader did on it unchanged.
-    options, path, act = STATES[state]
-    context = browser.new_context(**options)
+    from browsing import DESKTOP, NO_TRANSITIONS, PHONE
+
+    viewport, path, act = STATES[state]
+    context = browser.new_context(**{"desktop": DESKTOP, "phone": PHONE}[viewport])
     try:
         context.route(
             f"**/assets/stylesheets/*.css{UNTRIMMED}",

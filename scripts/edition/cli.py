@@ -26,6 +26,7 @@ from pathlib import Path
 
 from edition.errors import Problem, RefusedError, SourceError
 from edition.pages.pipeline import build_pages, describe_summary, review
+from edition.pages.review import place_warnings, source_basemap
 from edition.pages.writer import write_pages
 from edition.source import examine_source, load_source, read_source
 from edition.source.scaffold import new_source, refuse_unless_new
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--site", type=Path, default=Path("site"), help="the site folder (default: site/)")
     config = argparse.ArgumentParser(add_help=False)
     config.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)")
+    fresh = argparse.ArgumentParser(add_help=False)
+    fresh.add_argument(
+        "--no-cache", dest="cache", action="store_false", help="use nothing kept by earlier builds (books, stylesheets, templates)"
+    )
 
     parser = argparse.ArgumentParser(prog=PROGRAM, description="Build a digital edition of a news article from a source folder.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -79,17 +84,15 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument("--out", type=Path, default=Path("docs"), help="the docs folder to write into (default: docs/)")
     docs.set_defaults(run=run_docs)
 
-    build = commands.add_parser("site", parents=[source, site, config], help="build the static site all or nothing")
+    build = commands.add_parser("site", parents=[source, site, config, fresh], help="build the static site all or nothing")
     build.add_argument("--no-pdf", dest="pdf", action="store_false", help="build the pages only, without the PDF and its link")
-    build.add_argument("--no-cache", dest="cache", action="store_false", help="use nothing kept by earlier builds")
     build.set_defaults(run=run_site)
 
-    pdf = commands.add_parser("pdf", parents=[source, site], help="write the edition as a PDF, <site>/<slug>.pdf")
+    pdf = commands.add_parser("pdf", parents=[source, site, fresh], help="write the edition as a PDF, <site>/<slug>.pdf")
     pdf.add_argument(
         "--out", type=Path, default=None, help="the PDF file to write instead of <site>/<slug>.pdf (a collection's: the folder)"
     )
     pdf.add_argument("--jobs", type=int, default=None, help="a collection's books typeset at once (default: one per core)")
-    pdf.add_argument("--no-cache", dest="cache", action="store_false", help="typeset every book afresh (a collection's)")
     pdf.set_defaults(run=run_pdf)
 
     preview = commands.add_parser("preview", parents=[source, config], help="serve the edition and rebuild it on every save")
@@ -151,7 +154,14 @@ def check_source(folder: Path) -> list[Problem]:
     except SourceError as error:
         return list(error.problems)
     examined = examine_source(files)
-    return [*examined.problems, *review(examined.entries, examined.texts, collection=files.collection)]
+    # The build's own warnings, from what examining kept: no page is rendered.
+    edition = examined.edition
+    basemap = edition.basemap if edition is not None else source_basemap(files, examined.entries)
+    return [
+        *examined.problems,
+        *review(examined.entries, examined.texts, collection=files.collection),
+        *place_warnings(examined.entries, basemap),
+    ]
 
 
 def _count(number: int, noun: str) -> str:

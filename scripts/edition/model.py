@@ -25,6 +25,10 @@ RESERVED_IDS = frozenset({"glossary", "editorial-notes"})
 """Ids the generated pages give their own headings where entry and note ids become element ids:
 an entry or note may not take one (the glossary's and the notes page's titles)."""
 
+HEADING_SUFFIXES = {"entry": "-term", "note": "-heading"}
+"""The glossary gives entry X's heading the id X-term, the notes page note X's X-heading: an id of
+that shape beside X would be a second element with one id."""
+
 KeyLines = Mapping[str, int]
 """The line of each key of a record in its file, for messages that name the exact line."""
 

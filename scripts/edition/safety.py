@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -227,16 +228,32 @@ def disarm_html(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
+class _Renderer(threading.local):
+    """Python-Markdown with the site's extensions, one instance per thread, reset between texts.
+
+    Setting one up costs more than a text, so it is kept; but `reset` and `convert` change
+    the instance, so two threads (a preview's rebuild, the site plugin's helpers) each get
+    their own rather than interleaving two texts in one.
+    """
+
+    def __init__(self) -> None:
+        self.markdown = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+
+    def convert(self, text: str) -> str:
+        """`text` as HTML, with nothing left over from the text before it."""
+        return self.markdown.reset().convert(text)
+
+
 @functools.cache
-def _renderer() -> markdown.Markdown:
-    """One Python-Markdown instance with the site's extensions, reset between texts (setting one up costs more than a text)."""
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+def _renderer() -> _Renderer:
+    """The renderers, made on first use rather than when the module is imported."""
+    return _Renderer()
 
 
 @functools.lru_cache(maxsize=32768)
 def _rendered(text: str) -> str:
     """An editor's Markdown as HTML, raw HTML disarmed, before cleaning; kept, as the check and the page render the same text."""
-    return _renderer().reset().convert(disarm_html(text))
+    return _renderer().convert(disarm_html(text))
 
 
 @functools.cache

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from edition.bench.synthetic import SEED, SYLLABLES, Glossary, make_glossary
+from edition.source.parse import CLAIM_FORMS, NOTE_TYPES
 
 MENTION_EVERY = 30
 """Filler words between two mentions of a glossary form: a news report's density of names."""
@@ -46,8 +47,6 @@ FIRST_DATE = datetime.date(2023, 1, 1)
 LAST_DATE = datetime.date(2024, 12, 31)
 TIMELINE_START = datetime.date(2022, 1, 1)
 OUTLETS = ("The Lomira Herald", "Savetu Daily", "Neporu Post", "The Kelzo Observer", "Radio Tinava")
-NOTE_TYPES = ("correction", "context", "attribution", "since-publication")
-CLAIM_FORMS = ("quoted", "partly-quoted", "paraphrased")
 SUFFIXES = ("", "", "", "’s", ",")
 EVENT_PHRASES = ("is first reported", "is announced", "comes into force", "is debated in public", "is signed", "ends")
 UNNAMED_SPEAKERS = ("An unnamed official", "A spokesperson", "Local residents")

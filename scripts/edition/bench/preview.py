@@ -24,6 +24,9 @@ from functools import partial
 from pathlib import Path
 
 SKIPPED = {".git", ".venv", "site", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis", "__pycache__"}
+"""What a copy of the project leaves out: version control, caches, built output, and what it shares instead."""
+INSTALL_INPUTS = ("requirements.txt", "pyproject.toml", "package.json", "package-lock.json")
+"""The files `make` installs .venv and node_modules from (Makefile)."""
 SHORT = re.compile(r"^(?P<key>  short: )(?P<quote>[\"']?)", re.MULTILINE)
 """The first glossary entry's short definition: where each edit puts its marker."""
 
@@ -35,15 +38,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def copy_project(root: Path, target: Path) -> Path:
-    """Copy the project without its caches and built output; share its virtual environment.
+def copy_project(root: Path, target: Path, *, node_modules: bool = False) -> Path:
+    """A throwaway copy of the project that `make` can run in without touching the original.
 
-    The files the environment is installed from are marked older than its install, so
-    that `make` in the copy never reinstalls into the shared environment.
+    The virtual environment is shared (a link: nothing in the copy writes to it, since the
+    files it is installed from are marked older than its install). With `node_modules`,
+    the copy gets the original's as a tree of hard links, which `npm ci` would replace rather
+    than change, for the `make` targets that need it; `make preview` does not.
     """
     shutil.copytree(root, target, ignore=lambda _, names: [name for name in names if name in SKIPPED])
     (target / ".venv").symlink_to(root / ".venv")
-    for name in ("requirements.txt", "pyproject.toml"):
+    if node_modules:
+        shutil.copytree(root / "node_modules", target / "node_modules", copy_function=os.link, symlinks=True)
+    for name in INSTALL_INPUTS:
         os.utime(target / name, (0, 0))
     return target
 

@@ -8,25 +8,28 @@ document's notes changes only that document's digest, so only its book is typese
 a glossary entry changes the books of the documents that use it.
 
 Typesetting a book takes one core for a second or more, so the books are typeset by a
-pool of processes, one per core, each of which imports WeasyPrint once.
+pool of processes, one per core, each of which imports WeasyPrint once. The workers die
+with the process that started them (`book.child.die_with_parent`), so a build that is
+killed leaves no typesetter behind.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from edition.book.child import die_with_parent
 from edition.book.inputs import environment_digest
 from edition.book.name import document_pdf
+from edition.book.typeset import typeset
 from edition.cache import MOST_RECENT_KEPT, BuildCache
-from edition.model import Basemap, Edition
+from edition.model import Edition
 from edition.pages.pipeline import document_edition, match
-
-_worker_basemap: Basemap | None = None
-"""A typesetting process's copy of the collection's base map, handed over once (`_start_worker`) rather than with each book."""
 
 
 def book_digest_of(view: Edition, environment: str, basemap: str) -> str:
@@ -56,9 +59,11 @@ def write_document_books(edition: Edition, out: Path, *, cache: bool = True, job
         target.write_bytes(kept)
     if todo:
         workers = min(len(todo), jobs or os.cpu_count() or 1)
-        stripped = {slug: dataclasses.replace(views[slug], basemap=None) for slug in todo}
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(edition.basemap,)) as pool:
-            list(pool.map(_typeset, [stripped[slug] for slug in todo], [targets[slug] for slug in todo]))
+        # Each book travels whole, its base map with it only when it has places
+        # (`document_edition`): about 20 ms of pickling on a book that takes a second or more,
+        # and no state kept in the workers between books.
+        with ProcessPoolExecutor(workers, mp_context=_own_children(), initializer=_start_worker, initargs=(os.getpid(),)) as pool:
+            list(pool.map(typeset, [views[slug] for slug in todo], [targets[slug] for slug in todo]))
         if books is not None:
             for slug, digest in todo.items():
                 books.keep(digest, targets[slug].read_bytes(), forget=False)
@@ -66,16 +71,14 @@ def write_document_books(edition: Edition, out: Path, *, cache: bool = True, job
     return [targets[slug] for slug in todo]
 
 
-def _start_worker(basemap: Basemap | None) -> None:
-    """In a typesetting process, once: keep the base map, and import the typesetter before the first book."""
-    global _worker_basemap
-    _worker_basemap = basemap
+def _own_children() -> multiprocessing.context.BaseContext | None:
+    """The way to start the workers: on Linux as this process's own children, elsewhere Python's default."""
+    # PR_SET_PDEATHSIG ties a worker to its parent process: "fork" makes that parent this
+    # process, where "forkserver" (Python 3.14's default on Linux) would make it the server.
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+
+
+def _start_worker(parent: int) -> None:
+    """In a typesetting process, once: die with the process that started it, and import the typesetter before the first book."""
+    die_with_parent(parent)
     import weasyprint  # noqa: F401 (imported once per process, not once per book)
-
-
-def _typeset(view: Edition, target: Path) -> None:
-    """Typeset one document's book in a worker, its base map restored."""
-    from edition.book.typeset import typeset
-
-    has_places = any(entry.coords for entry in view.entries)
-    typeset(dataclasses.replace(view, basemap=_worker_basemap if has_places else None), target)

@@ -1,4 +1,4 @@
-"""Everything the PDF is typeset from, as one digest: what names a kept book (`buildcache`).
+"""Everything the PDF is typeset from, as one digest: what names a kept book (`edition.cache`).
 
 The book is made from the source folder's files (those the source stage reads, nothing else
 in the folder) by this package's code and templates, run by this Python with its

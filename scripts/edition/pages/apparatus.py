@@ -13,11 +13,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from edition.layout import Layout, href
-from edition.model import Anchor, Claim, Document, Insert, Note, Source
+from edition.model import HEADING_SUFFIXES, Anchor, Claim, Document, Insert, Note, Source
 from edition.pages.quotations import NO_CHECKS, Checks, quotation_mark, render_beside, status_html
 from edition.passthrough import passthrough
 from edition.safety import cited_work, escape_content, escape_html, markdown_html, markdown_text
 from edition.source.anchors import locate
+
+NOTE_HEADING = HEADING_SUFFIXES["note"]
 
 NOTE_TYPE_LABELS = {
     "correction": "Correction",
@@ -73,16 +75,11 @@ def paragraph_inserts(document: Document, layout: Layout, checks: Checks = NO_CH
 def note_marker(label: str, note: Note, link: str) -> str:
     """The marker of a note in the text (HTML): a superscript letter linking to the note, its text as tooltip."""
     kind = NOTE_TYPE_LABELS[note.type]
-    tip = escape_html(f"{kind}: {plain_text(note.text)}")
+    tip = escape_html(f"{kind}: {markdown_text(note.text)}")
     return (
         f'<sup class="ed-insert ed-note-ref ed-note-ref--{note.type}" id="noteref-{note.id}">'
         f'<a aria-label="{kind} note {label}" data-ed-tip="{tip}" href="{link}">{label}</a></sup>'
     )
-
-
-def plain_text(markdown_source: str) -> str:
-    """The text a reader sees of a Markdown note, as one line: for tooltips and metadata."""
-    return markdown_text(markdown_source)
 
 
 def sources_html(sources: Sequence[Source]) -> str:
@@ -119,7 +116,7 @@ def render_notes(document: Document, layout: Layout, *, level: int = 2) -> str:
         ]
         sections += [
             passthrough(f'<section class="ed-note ed-note--{note.type}" data-type="{note.type}" id="{note.id}">'),
-            f'{"#" * level} {label}. {kind} {{ #{note.id}-heading data-toc-label="{label}. {kind}" }}',
+            f'{"#" * level} {label}. {kind} {{ #{note.id}{NOTE_HEADING} data-toc-label="{label}. {kind}" }}',
             passthrough("\n".join(body)),
         ]
     return "\n\n".join(sections)

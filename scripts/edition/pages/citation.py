@@ -15,8 +15,8 @@ from typing import Any
 from slugify import slugify
 
 from edition.model import Document, Metadata
-from edition.pages.apparatus import plain_text
 from edition.pages.quotations import LABELS, Check
+from edition.safety import markdown_text
 from edition.source.quotations import MATCHES
 
 BIBTEX_SPECIALS = re.compile(r"(?P<char>[\\{}%&#_$])")
@@ -146,7 +146,7 @@ def reviews_json_ld(document: Document, notes_url: str | None) -> str | None:
             {
                 "@type": "ClaimReview",
                 "claimReviewed": note.quote,
-                "reviewBody": plain_text(note.text),
+                "reviewBody": markdown_text(note.text),
                 "reviewRating": {"@type": "Rating", "alternateName": "Incorrect"},
                 "itemReviewed": {"@type": "Claim", "appearance": _original(document)},
                 "creditText": _editors(metadata),

@@ -14,6 +14,8 @@ from edition.safety import disarm_html, escape_text
 
 HOME_TITLE = "Home"
 ABOUT_TITLE = "About this edition"
+A_DOCUMENT = {"report": "a news report", "transcript": "a transcript", "statement": "a statement"}
+"""Each of `DOCUMENT_KINDS` in words, for "This is a digital edition of …"."""
 
 
 def render_home(edition: Edition, front_matter: str, *, has_map: bool, layout: Layout) -> str:
@@ -117,7 +119,7 @@ def collection_how_to_read(edition: Edition, *, has_map: bool, glossary: str = "
 
 def _what_it_is(edition: Edition, *, has_map: bool) -> str:
     """What the edition is and how it was made, from what it has."""
-    what = f"a collection of {len(edition.documents):,} documents" if edition.collection else "a news report"
+    what = f"a collection of {len(edition.documents):,} documents" if edition.collection else A_DOCUMENT[edition.document.metadata.kind]
     parts = [
         f"This is a digital edition of {what}, made the way a scholarly edition treats a document: the text is "
         "reproduced exactly, and everything the editors add is kept apart from it, marked as theirs, and sourced.",
@@ -143,8 +145,9 @@ def _apparatus(edition: Edition, *, has_map: bool) -> list[str]:
     """One line for each part of the apparatus this edition has."""
     parts = []
     if edition.entries:
+        entries = _count(len(edition.entries), "entry", "entries")
         parts.append(
-            f"**Glossary** ({len(edition.entries)} entries): terms, people, places and organizations, each defined with its "
+            f"**Glossary** ({entries}): terms, people, places and organizations, each defined with its "
             "sources; the first mention in the text carries a numbered footnote, later ones link to the entry."
         )
     notes = sum(len(document.notes) for document in edition.documents)
@@ -152,11 +155,16 @@ def _apparatus(edition: Edition, *, has_map: bool) -> list[str]:
     if notes:
         parts.append(f"**Editorial notes** ({notes}), each anchored to the exact words it concerns and sourced.")
     if claims:
-        parts.append(f"**Who said what** ({claims} statements): who said what, through which channel, quoted or paraphrased.")
+        parts.append(f"**Who said what** ({_count(claims, 'statement')}): who said what, through which channel, quoted or paraphrased.")
     if has_map:
         parts.append("**Map**: the places of the glossary that have coordinates, drawn at build time from Natural Earth data.")
     if edition.timeline:
-        parts.append(f"**Timeline** ({len(edition.timeline)} events), each with its sources.")
+        parts.append(f"**Timeline** ({_count(len(edition.timeline), 'event')}), each with its sources.")
     book = "each document" if edition.collection else "the whole edition"
     parts.append(f"**PDF**: {book} as a book, with footnotes at the foot of each page and the apparatus as appendices.")
     return parts
+
+
+def _count(number: int, noun: str, plural: str = "") -> str:
+    """A count and its noun, singular or plural: "1 event", "2 events", "3 entries"."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -19,7 +19,7 @@ from functools import partial
 from edition.figures.html import format_coords, has_map, render_map_page, render_timeline_page
 from edition.layout import Layout, href
 from edition.memo import Kept
-from edition.model import DOCUMENT_KINDS, Document, Edition, Entry, Matched, Occurrence, Page
+from edition.model import DOCUMENT_KINDS, HEADING_SUFFIXES, Document, Edition, Entry, Matched, Occurrence, Page
 from edition.pages.apparatus import (
     CLAIMS_INTRO,
     NOTES_INTRO,
@@ -195,6 +195,7 @@ def render_article(one: Matched, entries: Mapping[str, Entry], layout: Layout, c
         _front_matter("Article", meta.description, "cite", "article"),
         f"# {escape_text(meta.display_title)}",
         _source_line(one.document),
+        *_primary_source_lines(one.document),
         *_text_blocks(one, entries, layout, checks),
     ]
     return "\n\n".join(parts) + "\n"
@@ -348,7 +349,7 @@ def render_entry(entry: Entry, found: Sequence[tuple[Document, list[int]]], page
     return "\n\n".join(
         [
             passthrough(f'<section class="ed-entry" id="{entry.id}" data-kind="{entry.kind}">'),
-            f"## {escape_text(entry.term)} {{ #{entry.id}-term }}",
+            f"## {escape_text(entry.term)} {{ #{entry.id}{HEADING_SUFFIXES['entry']} }}",
             passthrough("\n".join([*body, "</section>"])),
         ]
     )
@@ -368,7 +369,9 @@ def backlinks(found: Sequence[tuple[Document, list[int]]], page: str, layout: La
         text = layout.text(document.slug)
         links = ", ".join(f'<a href="{href(page, text, f"p{number}")}">¶ {number}</a>' for number in numbers)
         if layout.several:
-            links = f'<a href="{href(page, text)}">{escape_html(layout.name(document.slug, document.metadata.display_title))}</a> {links}'
+            # Markdown reads these links where a place is listed on the map page: the title must stay text there too.
+            name = escape_text(layout.name(document.slug, document.metadata.display_title), starts_line=False, ends_line=False)
+            links = f'<a href="{href(page, text)}">{name}</a> {links}'
         parts.append(links)
     return "; ".join(parts)
 

@@ -2,7 +2,9 @@
 
 A form that never occurs is nearly always a copying slip (a straight apostrophe for the
 text's curly one) or a form that a longer one always covers. Neither stops the build:
-each is a warning at the form's line, with the near match quoted when there is one.
+each is a warning at the form's line, with the near match quoted when there is one. A
+place the map cannot show is a warning at the line of its coordinates. `make check`
+gives the same warnings without building, from the glossary, the texts and the base data.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from edition.errors import WARNING, Problem
-from edition.figures.html import format_coords, has_map, map_places
-from edition.figures.mapsvg import map_layout
-from edition.model import Edition, Entry, Occurrence
+from edition.figures.html import format_coords
+from edition.figures.mapsvg import Place, map_layout
+from edition.model import Basemap, Edition, Entry, Occurrence
 from edition.pages.matcher import find_occurrences
+from edition.source.basemap import BASEMAP, parse_basemap, world_basemap
+from edition.source.files import SourceFiles
 from edition.source.nearmatch import FoldedText
 
 MAX_HINTS = 100
@@ -22,20 +26,45 @@ MAX_HINTS = 100
 
 
 def map_warnings(edition: Edition) -> list[Problem]:
-    """A warning for every place the map cannot show, at the line of its coordinates, saying why."""
-    if not has_map(edition) or edition.basemap is None:
+    """A warning for every place the edition's map cannot show, at the line of its coordinates, saying why."""
+    return place_warnings(edition.entries, edition.basemap)
+
+
+def place_warnings(entries: Sequence[Entry], basemap: Basemap | None) -> list[Problem]:
+    """A warning for every place with coordinates that a map on `basemap` cannot show, at the line of its coordinates.
+
+    It needs only the glossary and the base data, not a whole edition, so that `make check`
+    gives these warnings even for a source whose other files have errors.
+    """
+    if basemap is None:
         return []
-    entries = {entry.id: entry for entry in edition.entries}
+    # The places in the map's own order (`map_places`, by `sort_key`), so that the same ones are left out as on the map page.
+    placed = {entry.id: entry for entry in sorted(entries, key=lambda entry: entry.sort_key) if entry.coords is not None}
+    places = [Place(entry.id, entry.term, *entry.coords) for entry in placed.values() if entry.coords is not None]
     return [
         Problem(
-            entries[item.place.id].file,
-            entries[item.place.id].key_lines.get("coords", entries[item.place.id].line),
+            placed[item.place.id].file,
+            placed[item.place.id].key_lines.get("coords", placed[item.place.id].line),
             f"place '{item.place.id}' at {format_coords(item.place.lat, item.place.lon)} {item.reason}; "
             "the map leaves it out and lists it below the map",
             WARNING,
         )
-        for item in map_layout(edition.basemap, map_places(edition)).left_out
+        for item in (map_layout(basemap, places).left_out if places else ())
     ]
+
+
+def source_basemap(files: SourceFiles, entries: Sequence[Entry]) -> Basemap | None:
+    """The base data the map of a source too broken to load would be drawn on: its own `map/region.json`, or the world's.
+
+    None when no entry has coordinates, as the loader gives: then there is no map to warn about.
+    """
+    if not any(entry.coords for entry in entries):
+        return None
+    own = files.contents.get(BASEMAP)
+    if own is None:
+        return world_basemap()
+    # A broken file is reported where the source is examined; here it only gives no warnings.
+    return parse_basemap(own.decode("utf-8", errors="replace"), files.name(BASEMAP), [])
 
 
 def form_warnings(

@@ -197,6 +197,7 @@ def _read_file(root: Path, path: Path, shown: str, limit: int, problems: list[Pr
         problems.append(Problem(shown, None, f"cannot be read ({error.strerror}); check its permissions"))
         return None
     if len(data) > limit:
-        problems.append(Problem(shown, None, f"is larger than {limit // MIB} MiB, the most a source file may hold (README: Limits)"))
+        too_large = f"is larger than {limit // MIB} MiB, the most a source file may hold (README: 'Safety and limits')"
+        problems.append(Problem(shown, None, too_large))
         return None
     return data

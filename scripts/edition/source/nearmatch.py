@@ -41,7 +41,17 @@ class NearMatch:
     def describe(self) -> str:
         """The hint a message gives: what the text has, and how it differs."""
         kinds = "; ".join(DIFFERENCES[kind] for kind in self.differences)
-        return f"the text has “{self.found}” in {self.where}, which differs in {kinds}; copy it exactly"
+        return f"the text has {self.quoted()} in {self.where}, which differs in {kinds}; copy it exactly"
+
+    def quoted(self) -> str:
+        """The found words set off by “ ”, unless the text's own quotation marks already enclose them.
+
+        Wrapping “That decision.” again would show ““That decision.””, and the editor
+        could not tell which marks are the text's, the ones to copy.
+        """
+        if self.found.startswith("“") and self.found.endswith("”") and len(self.found) > 1:
+            return self.found
+        return f"“{self.found}”"
 
 
 @functools.lru_cache(maxsize=4096)

@@ -26,6 +26,7 @@ from edition.errors import Problem, SourceError, in_file_order
 from edition.memo import Kept
 from edition.model import (
     ARTICLE_SLUG,
+    HEADING_SUFFIXES,
     KINDS,
     PAGES,
     RESERVED_IDS,
@@ -438,6 +439,7 @@ def _valid_records(
             problems += _check_id(str(record_id), seen, file, record.key_lines["id"], noun)
         if schema.has_shape(record, spec):
             yield record, what, str(record_id)
+    problems += _heading_id_clashes(seen, file, noun)
 
 
 def _check_id(record_id: str, seen: dict[str, int], file: str, line: int, noun: str) -> list[Problem]:
@@ -449,6 +451,18 @@ def _check_id(record_id: str, seen: dict[str, int], file: str, line: int, noun: 
         problems.append(Problem(file, line, f"{noun} id '{record_id}' is the id of a heading of the pages; choose another"))
     seen.setdefault(record_id, line)
     return problems
+
+
+def _heading_id_clashes(seen: dict[str, int], file: str, noun: str) -> list[Problem]:
+    """An id that is the one the pages give another record's heading (`HEADING_SUFFIXES`)."""
+    suffix = HEADING_SUFFIXES.get(noun)
+    if suffix is None:
+        return []
+    return [
+        Problem(file, line, f"{noun} id '{record_id}' is the id the pages give the heading of {noun} '{base}'; choose another")
+        for record_id, line in seen.items()
+        if record_id.endswith(suffix) and (base := record_id.removesuffix(suffix)) in seen
+    ]
 
 
 def _one_of(record: Mapping, key: str, allowed: tuple[str, ...], file: str, what: str) -> list[Problem]:

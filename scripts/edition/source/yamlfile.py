@@ -8,8 +8,9 @@ PyYAML does the parsing; this module adds what an edition needs on top of it:
 - every text value is checked for characters no page may carry (`safety.character_problem`);
 - dates stay text as typed (`2023-02-30` is a bad date to report, not a crash), and only
   `true`/`false` are booleans (`NO` is a country code, not false);
-- anchors and aliases (`&name`, `*name`, the `<<` merge key) are refused: no edition needs
-  them, and a few hundred bytes of nested aliases expand to gigabytes;
+- anchors and aliases (`&name`, `*name`) are refused: no edition needs them, and a few
+  hundred bytes of nested aliases expand to gigabytes; `<<` merges nothing, it is a key like
+  any other (which no record has);
 - nesting deeper than `MAX_DEPTH` is refused before anything is built from it.
 
 The text is first read as a stream of events (libyaml's C parser, which needs no
@@ -47,12 +48,12 @@ class Sequence(list[Any]):
 
 
 class _Resolver(yaml.resolver.BaseResolver):
-    """YAML 1.1's implicit types without timestamps, and with only true/false as booleans."""
+    """YAML 1.1's implicit types without timestamps or merge keys, and with only true/false as booleans."""
 
 
 for _first, _resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
     for _tag, _pattern in _resolvers:
-        if _tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"):
+        if _tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:merge"):
             _Resolver.add_implicit_resolver(_tag, _pattern, [_first] if _first else None)
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOLEAN, list("tTfF"))
 

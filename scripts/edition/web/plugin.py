@@ -56,6 +56,10 @@ from edition.web.themeenv import lighten_environments
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
+SITE_MARKER = ".edition-site"
+"""The file every build writes into the site it made: a folder with it is one `make site` may replace (`web.site`)."""
+SITE_MARKER_TEXT = "A site built by the edition, which `make site` replaces whole at each build.\n"
+
 NAV_TITLES = {
     "index.md": "Home",
     "article.md": "Article",
@@ -141,15 +145,17 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         config.site_name = escape(metadata.display_title)
         config.site_description = escape(metadata.description)
         self.base_url = config.site_url or None
-        self.data = edition_data(edition, self.base_url, pdf=self.config.pdf)
+        # Checked once: the edition's data and each document page's reviews both report them.
+        checks = checked_quotations(edition)
+        self.data = edition_data(edition, self.base_url, checks, pdf=self.config.pdf)
         # Every document with a page of its own: a collection's, and a single article's primary sources.
         self.documents = {document.slug: document for document in edition.documents[0 if edition.collection else 1 :]}
         self.book = None if edition.collection or not self.config.pdf else pdf_name(edition)
         # The ClaimReviews of the quotations each document's page reports, made once for all pages.
         kinds = entry_kinds(edition)
         self.reviews = {
-            slug: quotation_reviews_json_ld(checks, page_url(self.base_url, f"{slug}/"), kinds)
-            for slug, checks in checked_quotations(edition).items()
+            slug: quotation_reviews_json_ld(found, page_url(self.base_url, f"{slug}/"), kinds)
+            for slug, found in checks.items()
             if slug in self.documents
         }
         return config
@@ -187,12 +193,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Index the built site for search and trim its theme stylesheets, unless told not to.
+        """Mark the site as the edition's, then index it for search and trim its theme stylesheets, unless told not to.
 
+        The marker goes in whoever started the build (`make site`, the preview, a plain
+        `mkdocs build`), so that `make site` may replace any site the edition built.
         Pagefind runs in a process of its own and reads only the pages, the trim rewrites only
         the stylesheets: the index is written while the stylesheets are trimmed.
         """
         site = Path(config.site_dir)
+        (site / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
         with ThreadPoolExecutor(max_workers=1) as indexer:
             indexed = indexer.submit(index_site, site, self.data.get("language", "en")) if self.config.search else None
             if self.config.trim_stylesheets:
@@ -242,8 +251,11 @@ def _nav_order(page: Page) -> int:
     return list(NAV_TITLES).index(page.path) if page.path in NAV_TITLES else len(NAV_TITLES)
 
 
-def edition_data(edition: Edition, base_url: str | None, *, pdf: bool) -> dict[str, Any]:
-    """The edition's metadata, citations and, for a single article, its text's head tags, as plain data for Jinja templates."""
+def edition_data(edition: Edition, base_url: str | None, checks: dict[str, list[Check]], *, pdf: bool) -> dict[str, Any]:
+    """The edition's metadata, citations and, for a single article, its text's head tags, as plain data for Jinja templates.
+
+    `checks` are the edition's checked quotations (`checked_quotations`), of which a single article's head reports its own.
+    """
     metadata = edition.metadata
     data = {
         **dataclasses.asdict(metadata),
@@ -267,7 +279,7 @@ def edition_data(edition: Edition, base_url: str | None, *, pdf: bool) -> dict[s
             "json_ld": json_ld(document, page_url(base_url, "article/")),
             "reviews_json_ld": reviews_json_ld(document, page_url(base_url, "notes/")),
             "quotations_json_ld": quotation_reviews_json_ld(
-                checked_quotations(edition).get(document.slug, []), page_url(base_url, "claims/"), entry_kinds(edition)
+                checks.get(document.slug, []), page_url(base_url, "claims/"), entry_kinds(edition)
             ),
         }
     return data

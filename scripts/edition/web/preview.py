@@ -102,13 +102,23 @@ class Preview:
 
     def rebuild(self) -> bool:
         """Build the site again beside the one served and swap it in; on problems, keep the old one and say why."""
+        target = self.root / f"build-{self.generation + 1}"
+        try:
+            return self._build(target)
+        except Exception as error:
+            shutil.rmtree(target, ignore_errors=True)
+            fault = f"{type(error).__name__}: {error}"
+            self._failed([f"preview: the build stopped on a fault no check foresaw ({fault}); please report it with the file you saved"])
+            return False
+
+    def _build(self, target: Path) -> bool:
+        """Build into `target` and swap it in, or say what stopped it."""
         started = time.monotonic()
         try:
             edition = parse_source(read_source(self.source), self.memo)
         except SourceError as error:
             self._failed([str(problem) for problem in error.problems])
             return False
-        target = self.root / f"build-{self.generation + 1}"
         errors: list[str] = []
         pages = render_again(edition, self.renders)  # the summary's warnings are `make check`'s; the preview shows pages
         frame = frame_of(self.config, edition, pages)

@@ -1,7 +1,8 @@
 """Build the static site all or nothing: into a folder beside SITE, then swapped into place.
 
 SITE is only ever replaced when it is absent, an empty folder, or a site this tool built,
-which it knows by the marker file `.edition-site` every build writes into the site. The
+which it knows by the marker file `.edition-site` every build writes into the site (the
+edition's MkDocs plugin writes it, so a plain `mkdocs build` marks its site too). The
 project, the source folder, a folder of someone's files, a file: each is refused with a
 message before anything is touched. A failed or interrupted build leaves the previous
 site exactly as it was, and the next build removes what an interrupted one left beside it.
@@ -42,11 +43,9 @@ from edition.errors import RefusedError
 from edition.model import Edition, Page
 from edition.pages.pipeline import build_pages, describe_summary
 from edition.source import parse_source, read_source
+from edition.web.plugin import SITE_MARKER as SITE_MARKER  # the plugin writes it at every build; the rules here read it
 from edition.web.plugin import EditionPlugin
 
-SITE_MARKER = ".edition-site"
-"""The file that marks a folder as a site this tool built, and so one it may replace."""
-SITE_MARKER_TEXT = "A site built by the edition's `make site`, which replaces this folder whole at each build.\n"
 STAGING = ".building-"
 """Beside SITE, `.<site>.building-XXXX/`: a build in progress, holding the new site and book until they are whole."""
 STAGING_MARKER = ".edition-staging"
@@ -147,7 +146,6 @@ def build_site(source: Path, site: Path, config: Path, *, pdf: bool = True, cach
             book.replace(pages / pdf_name(edition))
         for warning in summary.warnings:
             print(warning, file=sys.stderr)
-        (pages / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
         replace_folder(pages, site)
         print(describe_summary(summary))
     finally:

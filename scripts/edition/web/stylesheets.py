@@ -4,12 +4,12 @@ Material's stylesheet styles every feature the theme has (tabs, code blocks, ver
 tags, admonition icons); an edition's pages use a fraction of them. After the build,
 the pages are read for everything a selector can match (element names, classes, ids,
 attributes) and the scripts they run for the words those can add at run time, as
-PurgeCSS's own extractors do. PurgeCSS (npm; scripts/trim_stylesheets.mjs) then drops
+PurgeCSS's own extractors do. PurgeCSS (npm; `trim_stylesheets.mjs`, beside this module) then drops
 every rule none of it can match. The edition's own stylesheet keeps every rule and loses
 only its comments, which are written for maintainers, not readers.
 
 The result depends on the stylesheets and that vocabulary, not on the text of the
-pages, so it is kept (`buildcache`) and reused while both are the same: rewording a
+pages, so it is kept (`edition.cache`) and reused while both are the same: rewording a
 definition or a note does not trim again; adding an entry or a note (new ids) does.
 """
 
@@ -155,7 +155,7 @@ def _digest(request: dict[str, object]) -> str:
 
 
 def _purge(request: dict[str, object], digest: str, cache: BuildCache | None) -> dict[str, str]:
-    """Run PurgeCSS through scripts/trim_stylesheets.mjs and keep its answer under `digest`."""
+    """Run PurgeCSS through `trim_stylesheets.mjs` (`TRIMMER`) and keep its answer under `digest`."""
     node = shutil.which("node")
     if node is None or not PURGECSS.is_file():
         raise TrimToolsMissingError(f"Node.js and PurgeCSS are not installed: {HOW_TO_INSTALL}")

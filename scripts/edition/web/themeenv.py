@@ -6,7 +6,7 @@ to look up its translations. Each starts with nothing compiled, and the first wa
 every file of the theme. Every environment the edition's theme gives:
 
 - keeps compiled templates between builds (Jinja's bytecode cache, in the user's cache
-  folder, `buildcache.cache_folder`). The cache is checked against each template's source, so an edited template
+  folder, `edition.cache.cache_folder`). The cache is checked against each template's source, so an edited template
   is compiled again. Compiling Material's templates is about a fifth of a plain build,
   and the search plugin's translations about 20 ms more;
 - lists the theme's files without entering folders whose name starts with a dot.
