@@ -33,8 +33,9 @@ preview: $(VENV)/.installed
 test: lint system-packages node_modules/.installed
 	$(BIN)/pytest -n auto --dist loadfile
 
+# The unit tests alone, on every core: neither Node nor a browser is needed.
 test-fast: $(VENV)/.installed
-	$(BIN)/pytest -m unit
+	$(BIN)/pytest -m unit -n auto
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EDITION) site --source "$(SOURCE)" --site "$(SITE)"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from edition.book.name import pdf_name
 from edition.cli import check_source, main
 from edition.pages.pipeline import build_pages
 from edition.source import load_source
-from helpers import HOSTILE, SOURCE, build_site, edition, soup
+from helpers import HOSTILE, SOURCE, edition, soup
 
 
 def append(path: Path, text: str) -> None:
@@ -299,22 +298,18 @@ SOURCE_NOTE_PAGES = ("index.html", "about/index.html", "article/index.html")
 
 @pytest.mark.site
 @pytest.mark.slow
-def test_7_the_source_note_is_printed_once_on_each_page_and_in_the_pdf(tmp_path: Path) -> None:
+def test_7_the_source_note_is_printed_once_on_each_page_and_in_the_pdf(site: Path, tmp_path: Path) -> None:
     note = load_source(SOURCE).metadata.original.note
     assert note
     start = " ".join(note.split())[:60]
-    site = tmp_path / "site"
-    result = build_site(SOURCE, site)
-    assert result.returncode == 0, result.stderr
     pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     assert set(SOURCE_NOTE_PAGES) <= set(pages)
     for page in pages:
         shown = soup((site / page).read_text(encoding="utf-8")).select_one("article")
         count = " ".join(shown.get_text(" ").split()).count(start) if shown is not None else 0
         assert count == (1 if page in SOURCE_NOTE_PAGES else 0), page
-    shutil.rmtree(site)
-    assert main(["site", "--source", str(SOURCE), "--site", str(site)]) == 0
-    book = PdfReader(site / pdf_name(load_source(SOURCE)))
+    assert main(["pdf", "--source", str(SOURCE), "--out", str(tmp_path / "book.pdf")]) == 0
+    book = PdfReader(tmp_path / "book.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in book.pages)
     assert text.count(start[:40]) == 1
 

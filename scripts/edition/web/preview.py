@@ -105,7 +105,7 @@ class Preview:
         target = self.root / f"build-{self.generation + 1}"
         try:
             return self._build(target)
-        except Exception as error:
+        except Exception as error:  # the checks should have caught it; the preview keeps serving the last good build regardless
             shutil.rmtree(target, ignore_errors=True)
             fault = f"{type(error).__name__}: {error}"
             self._failed([f"preview: the build stopped on a fault no check foresaw ({fault}); please report it with the file you saved"])
