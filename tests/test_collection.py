@@ -53,19 +53,20 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return assemble(tmp_path_factory.mktemp("collection") / "source")
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture(scope="module")
-def collection_site(collection: Path, cache: Path) -> Path:
-    """The collection's site with its PDFs, built once for the module."""
-    site = collection.parent / "site"
+def build_afresh(collection: Path, site: Path) -> None:
+    """`edition site` in a process of its own, with nothing kept by any build before it (nor a cache folder to keep it in)."""
     result = edition(
-        "site", "--source", collection, "--site", site, "--config", ROOT / "mkdocs.yml", environment={"XDG_CACHE_HOME": str(cache)}
-    )
+        "site", "--no-cache", "--source", collection, "--site", site, "--config", ROOT / "mkdocs.yml",
+        environment={"XDG_CACHE_HOME": str(site.parent / f"{site.name}-cache")},
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def collection_site(collection: Path) -> Path:
+    """The collection's site with its PDFs, built once for the module, afresh: the first of the two reproducible builds."""
+    site = collection.parent / "site"
+    build_afresh(collection, site)
     return site
 
 
@@ -162,14 +163,12 @@ def test_a_mistake_in_one_document_is_refused_at_its_line_and_the_site_is_unchan
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
 
 
-def test_two_builds_in_separate_processes_without_caches_are_byte_identical(collection: Path, tmp_path: Path) -> None:
-    sites = [tmp_path / "first", tmp_path / "second"]
-    for number, site in enumerate(sites):
-        result = edition(
-            "site", "--no-cache", "--source", collection, "--site", site, "--config", ROOT / "mkdocs.yml",
-            environment={"XDG_CACHE_HOME": str(tmp_path / f"cache-{number}")},
-        )  # fmt: skip
-        assert result.returncode == 0, result.stderr
+def test_two_builds_in_separate_processes_without_caches_are_byte_identical(
+    collection: Path, collection_site: Path, tmp_path: Path
+) -> None:
+    # The module's site is the first build; this one, in another process and another cache folder, is the second.
+    sites = [collection_site, tmp_path / "second"]
+    build_afresh(collection, sites[1])
     files = [{path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()} for site in sites]
     assert sorted(files[0]) == sorted(files[1])
     assert [path for path in files[0] if files[0][path] != files[1][path]] == []
