@@ -113,39 +113,36 @@ DASH = "a hyphen against a dash (- against – or —)"
 CASE = "capital and small letters"
 
 
-def test_4_a_form_with_a_hyphen_is_told_the_text_has_a_dash(folder: Path) -> None:
-    append(folder / "article.txt", "\nThe pro–Russian forces advanced.\n")
-    with_entry(folder, "pro-Russian")
+@pytest.mark.parametrize(
+    ("sentence", "form", "found", "difference"),
+    [
+        ("The pro–Russian forces advanced.", "pro-Russian", "pro–Russian", DASH),
+        ("The Foreign Minister spoke.", "foreign minister", "Foreign Minister", CASE),
+    ],
+    ids=["a hyphen for a dash", "other capitals"],
+)
+def test_4_a_form_that_differs_from_the_text_is_told_the_text_s_own(
+    folder: Path, sentence: str, form: str, found: str, difference: str
+) -> None:
+    append(folder / "article.txt", f"\n{sentence}\n")
+    with_entry(folder, form)
     assert (
-        f"{folder}/glossary.yml:63: warning: form 'pro-Russian' of entry 'probe' never occurs in the text: "
-        f"the text has “pro–Russian” in ¶7, which differs in {DASH}; copy it exactly" in messages(folder)
+        f"{folder}/glossary.yml:63: warning: form '{form}' of entry 'probe' never occurs in the text: "
+        f"the text has “{found}” in ¶7, which differs in {difference}; copy it exactly" in messages(folder)
     )
 
 
-def test_4_a_form_in_other_capitals_is_told_the_text_s_own(folder: Path) -> None:
-    append(folder / "article.txt", "\nThe Foreign Minister spoke.\n")
-    with_entry(folder, "foreign minister")
+@pytest.mark.parametrize(
+    ("sentence", "quote", "difference"),
+    [("The talks went on – for now.", "The talks went on - for now.", DASH), ("The talks went on.", "the talks went on.", CASE)],
+    ids=["a hyphen for a dash", "other capitals"],
+)
+def test_4_a_quote_that_differs_from_the_text_is_told_the_text_s_own(folder: Path, sentence: str, quote: str, difference: str) -> None:
+    append(folder / "article.txt", f"\n{sentence}\n")
+    with_note(folder, quote)
     assert (
-        f"{folder}/glossary.yml:63: warning: form 'foreign minister' of entry 'probe' never occurs in the text: "
-        f"the text has “Foreign Minister” in ¶7, which differs in {CASE}; copy it exactly" in messages(folder)
-    )
-
-
-def test_4_a_quote_with_a_hyphen_is_told_the_text_has_a_dash(folder: Path) -> None:
-    append(folder / "article.txt", "\nThe talks went on – for now.\n")
-    with_note(folder, "The talks went on - for now.")
-    assert (
-        f"{folder}/notes.yml:3: quote of note 'n1' is not in the article; the text has “The talks went on – for now.” in ¶7, "
-        f"which differs in {DASH}; copy it exactly" in messages(folder)
-    )
-
-
-def test_4_a_quote_in_other_capitals_is_told_the_text_s_own(folder: Path) -> None:
-    append(folder / "article.txt", "\nThe talks went on.\n")
-    with_note(folder, "the talks went on.")
-    assert (
-        f"{folder}/notes.yml:3: quote of note 'n1' is not in the article; the text has “The talks went on.” in ¶7, "
-        f"which differs in {CASE}; copy it exactly" in messages(folder)
+        f"{folder}/notes.yml:3: quote of note 'n1' is not in the article; the text has “{sentence}” in ¶7, "
+        f"which differs in {difference}; copy it exactly" in messages(folder)
     )
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from edition.errors import Problem, RefusedError, SourceError
 from edition.pages.pipeline import build_pages, describe_summary, review
-from edition.pages.review import place_warnings, source_basemap
+from edition.pages.review import place_warnings
 from edition.pages.writer import write_pages
 from edition.source import examine_source, load_source, read_source
 from edition.source.scaffold import new_source, refuse_unless_new
@@ -155,12 +155,10 @@ def check_source(folder: Path) -> list[Problem]:
         return list(error.problems)
     examined = examine_source(files)
     # The build's own warnings, from what examining kept: no page is rendered.
-    edition = examined.edition
-    basemap = edition.basemap if edition is not None else source_basemap(files, examined.entries)
     return [
         *examined.problems,
         *review(examined.entries, examined.texts, collection=files.collection),
-        *place_warnings(examined.entries, basemap),
+        *place_warnings(examined.entries, examined.basemap),
     ]
 
 

@@ -39,9 +39,9 @@ def has_map(edition: Edition) -> bool:
     return edition.basemap is not None and any(entry.coords for entry in edition.entries)
 
 
-def map_places(edition: Edition) -> tuple[Place, ...]:
+def map_places(entries: Sequence[Entry]) -> tuple[Place, ...]:
     """The glossary's places with coordinates, in glossary order, labelled by their term (or the name in its parenthesis)."""
-    return tuple(_place(entry) for entry in sorted(edition.entries, key=lambda entry: entry.sort_key) if entry.coords)
+    return tuple(_place(entry) for entry in sorted(entries, key=lambda entry: entry.sort_key) if entry.coords)
 
 
 def _place(entry: Entry) -> Place:
@@ -59,7 +59,7 @@ def format_coords(lat: float, lon: float) -> str:
 
 def map_figure_html(edition: Edition, basemap: Basemap, link: Callable[[str], str] = glossary_link) -> str:
     """The locator map as a `<figure>`: the SVG, then a caption with what is shown and the data's credit."""
-    places = map_places(edition)
+    places = map_places(edition.entries)
     svg = render_map_svg(basemap, places, link=link)
     occupied = [area for area in basemap.areas if area.role == "occupied" and f'data-name="{escape_html(area.name)}"' in svg]
     credits = [f"{area.legend}, hatched." for area in occupied]
@@ -78,9 +78,9 @@ def render_map_page(edition: Edition, front_matter: str, layout: Layout, mention
     In a collection each place also says where it is mentioned (`mentions`: entry id → HTML links).
     """
     assert edition.basemap is not None, "render_map_page is only called when has_map(edition)"
-    left_out = {item.place.id for item in map_layout(edition.basemap, map_places(edition)).left_out}
+    left_out = {item.place.id for item in map_layout(edition.basemap, map_places(edition.entries)).left_out}
     items = []
-    for place in map_places(edition):
+    for place in map_places(edition.entries):
         where = format_coords(place.lat, place.lon)
         outside = " (outside the area the map shows)" if place.id in left_out else ""
         mentioned = f"; mentioned in {mentions[place.id]}" if layout.several and place.id in mentions else ""

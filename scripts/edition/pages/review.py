@@ -13,12 +13,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from edition.errors import WARNING, Problem
-from edition.figures.html import format_coords
-from edition.figures.mapsvg import Place, map_layout
+from edition.figures.html import format_coords, map_places
+from edition.figures.mapsvg import map_layout
 from edition.model import Basemap, Edition, Entry, Occurrence
 from edition.pages.matcher import find_occurrences
-from edition.source.basemap import BASEMAP, parse_basemap, world_basemap
-from edition.source.files import SourceFiles
 from edition.source.nearmatch import FoldedText
 
 MAX_HINTS = 100
@@ -38,9 +36,8 @@ def place_warnings(entries: Sequence[Entry], basemap: Basemap | None) -> list[Pr
     """
     if basemap is None:
         return []
-    # The places in the map's own order (`map_places`, by `sort_key`), so that the same ones are left out as on the map page.
-    placed = {entry.id: entry for entry in sorted(entries, key=lambda entry: entry.sort_key) if entry.coords is not None}
-    places = [Place(entry.id, entry.term, *entry.coords) for entry in placed.values() if entry.coords is not None]
+    places = map_places(entries)  # as the map page has them, so that the same ones are left out
+    placed = {entry.id: entry for entry in entries}
     return [
         Problem(
             placed[item.place.id].file,
@@ -51,20 +48,6 @@ def place_warnings(entries: Sequence[Entry], basemap: Basemap | None) -> list[Pr
         )
         for item in (map_layout(basemap, places).left_out if places else ())
     ]
-
-
-def source_basemap(files: SourceFiles, entries: Sequence[Entry]) -> Basemap | None:
-    """The base data the map of a source too broken to load would be drawn on: its own `map/region.json`, or the world's.
-
-    None when no entry has coordinates, as the loader gives: then there is no map to warn about.
-    """
-    if not any(entry.coords for entry in entries):
-        return None
-    own = files.contents.get(BASEMAP)
-    if own is None:
-        return world_basemap()
-    # A broken file is reported where the source is examined; here it only gives no warnings.
-    return parse_basemap(own.decode("utf-8", errors="replace"), files.name(BASEMAP), [])
 
 
 def form_warnings(

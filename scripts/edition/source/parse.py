@@ -31,6 +31,7 @@ from edition.model import (
     PAGES,
     RESERVED_IDS,
     SHARED_PAGES,
+    Basemap,
     Change,
     Claim,
     Document,
@@ -100,6 +101,8 @@ class Examined:
     entries: tuple[Entry, ...]
     texts: tuple[tuple[str, tuple[str, ...]], ...]
     """Each readable document's slug and paragraphs."""
+    basemap: Basemap | None
+    """The map's base data (the source's own, or the world's when a place has coordinates), read even when other files have errors."""
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ def examine_source(files: SourceFiles, memo: Memo | None = None) -> Examined:
     readable = tuple((slug, one.paragraphs) for slug, one in examined.items() if one.paragraphs is not None)
     if memo is not None:
         memo.settle()
-    return Examined(edition, found, entries, readable)
+    return Examined(edition, found, entries, readable, basemap)
 
 
 @dataclass(frozen=True)
